@@ -1,0 +1,258 @@
+package dev.sessionstore.embedded;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One {@code redis-server} child process bound to 127.0.0.1. It can be stopped gracefully ({@link
+ * #stop()}: {@code SHUTDOWN}, which flushes the AOF), killed ({@link #kill()}: SIGKILL) and started again
+ * on the same port and data directory ({@link #start()}). Thread-safe.
+ */
+public final class RedisServerProcess implements AutoCloseable {
+    /** How the server persists. */
+    public enum Persistence {
+        /** Nothing on disk. */
+        NONE,
+        /** AOF, fsync once a second. */
+        AOF_EVERYSEC,
+        /** AOF, fsync on every write. */
+        AOF_ALWAYS
+    }
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Path binary;
+    private final Path dataDir;
+    private final boolean ownsDataDir;
+    private final Persistence persistence;
+    private final List<String> extraArgs;
+    private final int port;
+    private Process process;
+
+    private RedisServerProcess(
+            Path dataDir, boolean ownsDataDir, Persistence persistence, int port, List<String> extraArgs) {
+        this.binary = RedisBinary.locate();
+        this.dataDir = dataDir;
+        this.ownsDataDir = ownsDataDir;
+        this.persistence = persistence;
+        this.port = port;
+        this.extraArgs = List.copyOf(extraArgs);
+    }
+
+    /** Starts a server with no persistence on a free port, in a temporary directory removed on close. */
+    public static RedisServerProcess startEphemeral(String... extraArgs) {
+        try {
+            Path dir = Files.createTempDirectory("sessionstore-redis-data");
+            RedisServerProcess p = new RedisServerProcess(dir, true, Persistence.NONE, freePort(), List.of(extraArgs));
+            p.start();
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A server keeping its data in {@code dataDir}; not started yet.
+     *
+     * @param port the port, or 0 for a free one
+     */
+    public static RedisServerProcess create(Path dataDir, Persistence persistence, int port, List<String> extraArgs) {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(persistence, "persistence");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be in [0, 65535]: " + port);
+        }
+        return new RedisServerProcess(dataDir, false, persistence, port == 0 ? freePort() : port, extraArgs);
+    }
+
+    /** Starts the server if it is not running and waits until it answers PING. */
+    public synchronized void start() {
+        if (isRunning()) {
+            return;
+        }
+        try {
+            Files.createDirectories(dataDir);
+            process = new ProcessBuilder(command())
+                    .directory(dataDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dataDir.resolve("redis-stdout.log").toFile())
+                    .start();
+            awaitReady();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + binary, e);
+        }
+    }
+
+    private List<String> command() {
+        List<String> cmd = new ArrayList<>(List.of(
+                binary.toString(),
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--dir",
+                dataDir.toAbsolutePath().toString(),
+                "--save",
+                "",
+                "--daemonize",
+                "no",
+                "--logfile",
+                "redis.log"));
+        switch (persistence) {
+            case NONE -> cmd.addAll(List.of("--appendonly", "no"));
+            case AOF_EVERYSEC -> cmd.addAll(List.of("--appendonly", "yes", "--appendfsync", "everysec"));
+            case AOF_ALWAYS -> cmd.addAll(List.of("--appendonly", "yes", "--appendfsync", "always"));
+        }
+        cmd.addAll(extraArgs);
+        return cmd;
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(
+                        "redis-server exited with " + process.exitValue() + "; see " + dataDir.resolve("redis.log"));
+            }
+            String reply = sendQuietly("PING");
+            if (reply.startsWith("+PONG") || reply.startsWith("-NOAUTH")) {
+                return;
+            }
+            sleep(20);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("redis-server did not answer PING within " + START_TIMEOUT);
+    }
+
+    /** Stops gracefully: {@code SHUTDOWN} (the AOF is flushed and fsynced), then waits for the exit. */
+    public synchronized void stop() {
+        if (!isRunning()) {
+            return;
+        }
+        sendQuietly(persistence == Persistence.NONE ? "SHUTDOWN NOSAVE" : "SHUTDOWN");
+        waitFor(Duration.ofSeconds(30));
+    }
+
+    /** Kills the process with SIGKILL, as a crash would. */
+    public synchronized void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            waitFor(Duration.ofSeconds(10));
+        }
+    }
+
+    private void waitFor(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** {@code redis://127.0.0.1:<port>}. */
+    public String uri() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Persistence persistence() {
+        return persistence;
+    }
+
+    /** The OS process id, while running. */
+    public synchronized long pid() {
+        if (process == null) {
+            throw new IllegalStateException("not started");
+        }
+        return process.pid();
+    }
+
+    /** Stops the server; removes its data directory if this object created it. */
+    @Override
+    public void close() {
+        stop();
+        if (ownsDataDir) {
+            deleteRecursively(dataDir);
+        }
+    }
+
+    /**
+     * Sends one inline command and returns the first line of the reply, or an empty string if the
+     * server cannot be reached. For readiness checks and shutdown, not for data.
+     */
+    public String sendQuietly(String inlineCommand) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            s.setSoTimeout(2000);
+            OutputStream out = s.getOutputStream();
+            out.write((inlineCommand + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = s.getInputStream();
+            StringBuilder line = new StringBuilder();
+            int c;
+            while ((c = in.read()) >= 0 && c != '\n') {
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** A TCP port that was free a moment ago on 127.0.0.1. */
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for redis-server", e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort: a temporary directory
+        }
+    }
+}

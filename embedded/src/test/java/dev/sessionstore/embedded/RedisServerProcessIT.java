@@ -1,0 +1,44 @@
+package dev.sessionstore.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RedisServerProcessIT {
+
+    @Test
+    void startEphemeral_answersPing_andStopEndsIt() {
+        try (RedisServerProcess redis = RedisServerProcess.startEphemeral()) {
+            assertThat(redis.sendQuietly("PING")).isEqualTo("+PONG");
+            redis.stop();
+            assertThat(redis.isRunning()).isFalse();
+            assertThat(redis.sendQuietly("PING")).isEmpty();
+        }
+    }
+
+    @Test
+    void aofData_survivesKillAndRestart(@TempDir Path dir) {
+        try (RedisServerProcess redis =
+                RedisServerProcess.create(dir, RedisServerProcess.Persistence.AOF_ALWAYS, 0, List.of())) {
+            redis.start();
+            assertThat(redis.sendQuietly("SET k v")).isEqualTo("+OK");
+            redis.kill();
+            redis.start();
+            assertThat(redis.sendQuietly("GET k")).isEqualTo("$1");
+        }
+    }
+
+    @Test
+    void bundledBinary_startsToo(@TempDir Path dir) throws Exception {
+        Path bundled = RedisBinary.bundled();
+        Process p = new ProcessBuilder(bundled.toString(), "--version")
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).isZero();
+        assertThat(out).contains("Redis server v=");
+    }
+}
