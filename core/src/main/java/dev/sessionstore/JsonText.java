@@ -108,6 +108,7 @@ final class JsonText {
             string();
             skipWs();
             expect(':');
+            out.append(':');
             skipWs();
             value(depth);
             skipWs();
@@ -186,7 +187,7 @@ final class JsonText {
                 }
                 int cp = 0;
                 for (int i = 0; i < 4; i++) {
-                    int d = Character.digit(in.charAt(pos++), 16);
+                    int d = hexDigit(in.charAt(pos++));
                     if (d < 0) {
                         throw error("bad \\u escape");
                     }
@@ -196,6 +197,20 @@ final class JsonText {
             }
             default -> throw error("bad escape");
         };
+    }
+
+    /** The value of an ASCII hex digit, or -1; {@link Character#digit} would also take non-ASCII digits. */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 
     private static void appendEscaped(StringBuilder b, CharSequence s, int i) {

@@ -118,7 +118,7 @@ public record SessionLimits(
         return utf8(name) + value.utf8Length();
     }
 
-    /** Checks a user id: non-blank, no control characters, at most {@link #maxUserIdLength()}. */
+    /** Checks a user id: non-empty, no control characters or unpaired surrogates, at most {@link #maxUserIdLength()}. */
     public void checkUserId(String userId) {
         checkText("userId", userId);
         if (userId.length() > maxUserIdLength) {
@@ -203,6 +203,12 @@ public record SessionLimits(
             char c = text.charAt(i);
             if (c < 0x20 || c == 0x7f) {
                 throw new IllegalArgumentException(what + " must not contain control characters");
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                // UTF-8 cannot encode it: two different names would become the same bytes in a store
+                throw new IllegalArgumentException(what + " must not contain unpaired surrogates");
             }
         }
     }

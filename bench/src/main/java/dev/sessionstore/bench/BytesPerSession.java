@@ -1,0 +1,112 @@
+package dev.sessionstore.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Measures how much the backing store grows per session: Redis {@code used_memory} ({@code INFO
+ * memory}) on an emptied server, PostgreSQL {@code pg_total_relation_size} of the user tables, or the
+ * JVM heap after garbage collection (approximate: the heap holds other objects too). Sessions are those
+ * of the workload: a user id and three 20-character attributes.
+ */
+final class BytesPerSession {
+    private static final int THREADS = 16;
+
+    private BytesPerSession() {}
+
+    /**
+     * @param store the target's name
+     * @param sessions how many sessions were created
+     * @param sessionsPerUser sessions sharing one user id
+     * @param bytesPerSession growth divided by sessions
+     * @param keysPerSession Redis keys per session, or NaN for other backings
+     * @param method how the growth was measured
+     */
+    record Result(
+            String store,
+            int sessions,
+            int sessionsPerUser,
+            double bytesPerSession,
+            double keysPerSession,
+            String method) {}
+
+    static Result measure(Backends backends, String name, int sessions, int sessionsPerUser) {
+        Target target = backends.newTarget(name);
+        try {
+            return switch (target.backing()) {
+                case REDIS -> redis(backends.redis(), target, sessions, sessionsPerUser);
+                case POSTGRES -> postgres(backends.postgres().orElseThrow(), target, sessions, sessionsPerUser);
+                case HEAP -> heap(target, sessions, sessionsPerUser);
+            };
+        } finally {
+            target.close();
+        }
+    }
+
+    private static Result redis(RedisProbe redis, Target target, int n, int perUser) {
+        target.create("warm-up");
+        redis.flushAll();
+        long before = redis.usedMemory();
+        createAll(target, n, perUser);
+        long after = redis.usedMemory();
+        long keys = redis.keys();
+        redis.flushAll();
+        return new Result(
+                target.name(), n, perUser, (after - before) / (double) n, keys / (double) n, "INFO memory used_memory");
+    }
+
+    private static Result postgres(Postgres pg, Target target, int n, int perUser) {
+        target.create("warm-up");
+        long before = pg.relationBytes();
+        createAll(target, n, perUser);
+        long after = pg.relationBytes();
+        return new Result(
+                target.name(), n, perUser, (after - before) / (double) n, Double.NaN, "pg_total_relation_size");
+    }
+
+    private static Result heap(Target target, int n, int perUser) {
+        target.create("warm-up");
+        long before = heapAfterGc();
+        createAll(target, n, perUser);
+        long after = heapAfterGc();
+        Reference.reachabilityFence(target);
+        return new Result(
+                target.name(), n, perUser, (after - before) / (double) n, Double.NaN, "heap after GC (approximate)");
+    }
+
+    private static void createAll(Target target, int n, int perUser) {
+        AtomicInteger next = new AtomicInteger();
+        String prefix = "bytes-" + System.nanoTime() + "-";
+        PhaseResult r = PhaseRunner.run(THREADS, Duration.ofHours(1), t -> () -> {
+            int i = next.getAndIncrement();
+            if (i >= n) {
+                return false;
+            }
+            target.create(prefix + (i / perUser));
+            return true;
+        });
+        if (r.errors() > 0) {
+            throw new IllegalStateException(
+                    target.name() + ": " + r.errors() + " of " + n + " creates failed: " + r.firstError());
+        }
+    }
+
+    static long heapAfterGc() {
+        var memory = ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            sleep(100);
+        }
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.sessionstore.bench;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * The backend comparison: bytes per session first (on an emptied Redis), then a pool per store, a
+ * warm-up of every operation, then {@code runs} interleaved runs (for each run, each thread count,
+ * each store: create, touch, update, list, revoke), then a single-threaded pass that counts round
+ * trips. Every store takes its turn in every run, so slow drifts of the machine hit all alike.
+ */
+final class CompareRunner {
+    private static final int ROUND_TRIP_OPS = 100;
+
+    private final Options o;
+    private final Backends backends;
+    private final PrintStream log;
+    private final List<String> notes = new ArrayList<>();
+
+    CompareRunner(Options o, Backends backends, PrintStream log) {
+        this.o = o;
+        this.backends = backends;
+        this.log = log;
+    }
+
+    CompareResult run(Map<String, String> environment) {
+        Map<String, Target> targets = open();
+        Progress progress = new Progress(log, countSteps(targets));
+        Map<String, BytesPerSession.Result> bytes = new LinkedHashMap<>();
+        targets.keySet().forEach(name -> {
+            var b = BytesPerSession.measure(backends, name, o.bytesSessions(), 1);
+            bytes.put(name, b);
+            progress.step("bytes  %-15s %,10.0f bytes/session".formatted(name, b.bytesPerSession()));
+        });
+        Map<String, Pool> pools = new LinkedHashMap<>();
+        targets.forEach((name, t) -> {
+            pools.put(name, Pool.create(t, o.poolUsers()));
+            progress.step(
+                    "pool   %-15s %,d sessions".formatted(name, pools.get(name).handles().length));
+        });
+        int maxThreads = o.threads().stream().mapToInt(i -> i).max().orElse(1);
+        targets.forEach(
+                (name, t) -> measureStore(t, pools.get(name), maxThreads, o.warmup(), "w", progress, "warm-up"));
+        Map<String, List<PhaseResult>> results = new LinkedHashMap<>();
+        for (int run = 1; run <= o.runs(); run++) {
+            for (int threads : o.threads()) {
+                for (var e : targets.entrySet()) {
+                    String label = "run %d/%d".formatted(run, o.runs());
+                    String tag = "r" + run + "t" + threads;
+                    measureStore(e.getValue(), pools.get(e.getKey()), threads, o.phase(), tag, progress, label)
+                            .forEach((op, r) -> results.computeIfAbsent(
+                                            key(e.getKey(), op, threads), k -> new ArrayList<>())
+                                    .add(r));
+                }
+            }
+        }
+        Map<String, CompareResult.StoreFacts> facts = new LinkedHashMap<>();
+        targets.forEach((name, t) -> {
+            Map<Op, Double> trips = roundTrips(t, pools.get(name));
+            facts.put(name, new CompareResult.StoreFacts(name, trips, bytes.get(name)));
+            progress.step("trips  %-15s %s".formatted(name, trips));
+        });
+        targets.values().forEach(Target::close);
+        environment.put("Load average at end", MachineInfo.loadAverage());
+        return new CompareResult(
+                environment,
+                List.copyOf(targets.keySet()),
+                o.threads(),
+                o.runs(),
+                fold(targets, results),
+                facts,
+                notes);
+    }
+
+    private Map<String, Target> open() {
+        Map<String, Target> targets = new LinkedHashMap<>();
+        for (String name : o.stores()) {
+            try {
+                targets.put(name, backends.newTarget(name));
+            } catch (RuntimeException | LinkageError e) {
+                String why = name + " was not measured: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+                notes.add(why);
+                log.println("SKIP " + why);
+            }
+        }
+        return targets;
+    }
+
+    private int countSteps(Map<String, Target> targets) {
+        int ops = targets.values().stream()
+                .mapToInt(t -> (int) IntStream.range(0, Op.values().length)
+                        .filter(i -> t.supports(Op.values()[i]))
+                        .count())
+                .sum();
+        return targets.size() * 3 + ops * (1 + o.runs() * o.threads().size());
+    }
+
+    private Map<Op, PhaseResult> measureStore(
+            Target t, Pool pool, int threads, Duration d, String tag, Progress progress, String label) {
+        List<ArrayDeque<Object>> made =
+                IntStream.range(0, threads).mapToObj(i -> new ArrayDeque<>()).toList();
+        Map<Op, PhaseResult> out = new EnumMap<>(Op.class);
+        String runTag = tag + "-" + System.nanoTime();
+        for (Op op : Op.values()) {
+            if (!t.supports(op)) {
+                continue;
+            }
+            long limit = op == Op.CREATE ? Math.max(1, o.maxCreates() / threads) : Long.MAX_VALUE;
+            PhaseResult r = PhaseRunner.run(threads, d, Workers.tasks(t, op, pool, made, runTag, limit));
+            out.put(op, r);
+            progress.step("%-8s %2d thr %-15s %-9s %,12.0f ops/s  p50 %,8.1f µs  p99 %,9.1f µs%s"
+                    .formatted(
+                            label,
+                            threads,
+                            t.name(),
+                            op.label(),
+                            r.opsPerSecond(),
+                            r.latencyNanos().getValueAtPercentile(50) / 1e3,
+                            r.latencyNanos().getValueAtPercentile(99) / 1e3,
+                            r.errors() > 0 ? "  ERRORS " + r.errors() + " (" + r.firstError() + ")" : ""));
+        }
+        return out;
+    }
+
+    private Map<Op, Double> roundTrips(Target t, Pool pool) {
+        Map<Op, Double> trips = new EnumMap<>(Op.class);
+        List<ArrayDeque<Object>> made = List.of(new ArrayDeque<>());
+        try (RoundTripCounter counter = RoundTripCounter.forBacking(t.backing(), backends)) {
+            for (Op op : Op.values()) {
+                if (!t.supports(op)) {
+                    continue;
+                }
+                counter.drain();
+                PhaseResult r = PhaseRunner.run(
+                        1,
+                        Duration.ofMinutes(5),
+                        Workers.tasks(t, op, pool, made, "rt-" + System.nanoTime(), ROUND_TRIP_OPS));
+                trips.put(op, r.ops() == 0 ? Double.NaN : counter.drain() / (double) r.ops());
+            }
+        }
+        return trips;
+    }
+
+    private List<CompareResult.OpStats> fold(Map<String, Target> targets, Map<String, List<PhaseResult>> results) {
+        List<CompareResult.OpStats> stats = new ArrayList<>();
+        for (int threads : o.threads()) {
+            for (String store : targets.keySet()) {
+                for (Op op : Op.values()) {
+                    List<PhaseResult> runs = results.get(key(store, op, threads));
+                    if (runs != null) {
+                        CompareResult.OpStats s = Stats.fold(store, op, threads, runs);
+                        stats.add(s);
+                        if (s.errors() > 0) {
+                            notes.add("%s %s at %d threads: %,d operations failed, first: %s"
+                                    .formatted(store, op.label(), threads, s.errors(), s.firstError()));
+                        }
+                    }
+                }
+            }
+        }
+        return stats;
+    }
+
+    private static String key(String store, Op op, int threads) {
+        return store + "/" + op + "/" + threads;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.sessionstore.bench;
+
+/** The comparison in a few lines, for the README. */
+final class ReadmeSummary {
+    private ReadmeSummary() {}
+
+    /**
+     * A short version for the README: the chart, operations per second at the judged thread count with
+     * round trips and bytes, the machine and the command. Image and link paths are relative to the
+     * repository root.
+     */
+    static String markdown(CompareResult r) {
+        int t = Targets.judgedThreads(r);
+        StringBuilder md = new StringBuilder();
+        md.append("![operations per second by store and operation](docs/images/compare.svg)\n\n");
+        md.append("Operations per second at ")
+                .append(CompareReport.threads(t))
+                .append(" (median of ")
+                .append(r.runs());
+        md.append(r.runs() == 1 ? " run" : " interleaved runs");
+        md.append("), round trips per touch and bytes per session in the backing store:\n\n");
+        md.append("| store |");
+        for (Op op : Op.values()) {
+            md.append(' ').append(op.label()).append(" |");
+        }
+        md.append(" round trips per touch | bytes per session |\n|---|").append("---:|".repeat(Op.values().length + 2));
+        md.append('\n');
+        for (String store : r.stores()) {
+            md.append("| ").append(store).append(" |");
+            for (Op op : Op.values()) {
+                md.append(' ')
+                        .append(r.stat(store, op, t)
+                                .map(s -> "%,.0f".formatted(s.median()))
+                                .orElse("n/a"))
+                        .append(" |");
+            }
+            var f = r.facts().get(store);
+            Double trips = f.roundTrips().get(Op.TOUCH);
+            md.append(' ').append(trips == null ? "n/a" : Targets.num(trips)).append(" |");
+            md.append(" %,.0f |\n".formatted(f.bytes().bytesPerSession()));
+        }
+        md.append("\nMeasured on ")
+                .append(r.environment().getOrDefault("CPU", "?"))
+                .append(", ");
+        md.append(r.environment().getOrDefault("RAM", "?"))
+                .append(" RAM, ")
+                .append(r.environment().getOrDefault("JDK", "?"));
+        md.append(", ").append(r.environment().getOrDefault("Date (UTC)", "?")).append(", with ");
+        md.append(r.environment().getOrDefault("Command", "?"))
+                .append(". Full report: [docs/compare.md](docs/compare.md).\n");
+        return md.toString();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.sessionstore.bench;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Duration;
+
+/**
+ * Looks at a Redis server from the side: memory in use, key count, and a flush. Its own commands go
+ * over its own connection.
+ */
+final class RedisProbe implements AutoCloseable {
+    private final String uri;
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, String> connection;
+
+    RedisProbe(String uri) {
+        this.uri = uri;
+        RedisURI redisUri = RedisURI.create(uri);
+        redisUri.setTimeout(Duration.ofSeconds(60));
+        this.client = RedisClient.create(redisUri);
+        this.connection = client.connect();
+    }
+
+    RedisCommands<String, String> sync() {
+        return connection.sync();
+    }
+
+    String uri() {
+        return uri;
+    }
+
+    /** {@code used_memory} after the server settles. */
+    long usedMemory() {
+        sleep(300);
+        return RedisInfo.number(sync().info("memory"), "used_memory");
+    }
+
+    long keys() {
+        return sync().dbsize();
+    }
+
+    void flushAll() {
+        sync().flushall();
+    }
+
+    /** The server's version, for the report. */
+    String version() {
+        return RedisInfo.parse(sync().info("server")).getOrDefault("redis_version", "?");
+    }
+
+    /** The persistence settings, for the report. */
+    String persistence() {
+        var c = sync().configGet("appendonly", "save");
+        String save = c.getOrDefault("save", "");
+        return "appendonly " + c.getOrDefault("appendonly", "?") + ", save '" + save + "'";
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        client.shutdown();
+    }
+}

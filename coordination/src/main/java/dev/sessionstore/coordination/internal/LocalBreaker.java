@@ -1,0 +1,70 @@
+package dev.sessionstore.coordination.internal;
+
+import dev.sessionstore.coordination.BreakerConfig;
+import dev.sessionstore.coordination.BreakerState;
+import java.time.Clock;
+
+/** The state machine an instance runs on its own calls while the backend is unreachable. */
+final class LocalBreaker {
+    private final BreakerConfig config;
+    private final Clock clock;
+    private final LocalWindow window;
+    private BreakerState state = BreakerState.CLOSED;
+    private long openUntil;
+    private long probeSuccesses;
+
+    LocalBreaker(BreakerConfig config, Clock clock, LocalWindow window) {
+        this.config = config;
+        this.clock = clock;
+        this.window = window;
+    }
+
+    /** Starts from the last state seen from the cluster. */
+    void enter(BreakerState from) {
+        state = switch (from) {
+            case BreakerState.Open o -> open();
+            case BreakerState.ForcedOpen o -> open();
+            case BreakerState.HalfOpen h -> BreakerState.HALF_OPEN;
+            case BreakerState.Closed c -> BreakerState.CLOSED;
+            case BreakerState.ForcedClosed c -> BreakerState.CLOSED;
+        };
+        probeSuccesses = 0;
+    }
+
+    /**
+     * Applies the local rules to the outcomes published since the last tick.
+     *
+     * @return how many probe permits to grant for a new half-open round, else 0
+     */
+    int tick(BreakerBackend.Batch batch) {
+        long now = clock.millis();
+        if (state instanceof BreakerState.Open && now >= openUntil) {
+            state = BreakerState.HALF_OPEN;
+            probeSuccesses = 0;
+            return config.halfOpenProbes();
+        }
+        if (state instanceof BreakerState.HalfOpen) {
+            if (batch.probeFailures() > 0) {
+                state = open();
+            } else if ((probeSuccesses += batch.probeSuccesses()) >= config.halfOpenProbes()) {
+                state = BreakerState.CLOSED;
+                window.reset();
+            }
+        } else if (state instanceof BreakerState.Closed) {
+            long[] t = window.totals();
+            if (t[0] >= config.minimumCalls() && t[1] >= config.failureRateThreshold() * t[0]) {
+                state = open();
+            }
+        }
+        return 0;
+    }
+
+    private BreakerState open() {
+        openUntil = clock.millis() + config.openDuration().toMillis();
+        return BreakerState.OPEN;
+    }
+
+    BreakerState state() {
+        return state;
+    }
+}

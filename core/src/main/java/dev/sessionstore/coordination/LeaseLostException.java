@@ -1,0 +1,10 @@
+package dev.sessionstore.coordination;
+
+/** The caller's lease on a lock was lost (expired or taken over); thrown by {@link FencedLease#check()}. */
+public final class LeaseLostException extends CoordinationException {
+    private static final long serialVersionUID = 1L;
+
+    public LeaseLostException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.sessionstore.memory;
+
+import dev.sessionstore.SessionPolicy;
+import dev.sessionstore.SessionStore;
+import dev.sessionstore.testkit.SessionStoreContract;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The in-memory store passes the contract on the system clock too, with time left to pass on its own,
+ * as it does for a store on a real server; this keeps the contract's real-time path honest.
+ */
+class InMemorySessionStoreRealClockTest extends SessionStoreContract {
+
+    @Override
+    protected SessionStore newStore(SessionPolicy policy) {
+        return new InMemorySessionStore(policy, Clock.systemUTC());
+    }
+
+    @Override
+    protected void letTimePass(Duration d) {
+        // real time passes by itself; expiry checks await it
+    }
+}

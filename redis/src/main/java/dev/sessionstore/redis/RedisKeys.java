@@ -1,0 +1,59 @@
+package dev.sessionstore.redis;
+
+import dev.sessionstore.SessionId;
+import dev.sessionstore.SessionToken;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+/**
+ * Builds every Redis key of the store. All keys of one shard tag {@code t} start with {@code
+ * <prefix>:{t}:}, so Redis Cluster hashes them to one slot; see {@code docs/redis-layout.md}.
+ *
+ * @param prefix the key prefix, for example {@code ss}
+ */
+record RedisKeys(String prefix) {
+    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+
+    /** All 256 shard tags, {@code 00} to {@code ff}. */
+    static final List<String> TAGS = IntStream.range(0, 256)
+            .mapToObj(i -> HexFormat.of().toHexDigits((byte) i))
+            .toList();
+
+    RedisKeys {
+        if (prefix == null || !PREFIX.matcher(prefix).matches()) {
+            throw new IllegalArgumentException(
+                    "keyPrefix must be 1 to 64 characters of letters, digits, '_', '.', ':' and '-': " + prefix);
+        }
+    }
+
+    /** {@code <prefix>:{<tag>}:}, the start of every key of the tag; scripts derive keys from it. */
+    String base(String tag) {
+        return prefix + ":{" + tag + "}:";
+    }
+
+    /** The session hash: {@code <prefix>:{<tag>}:s:<id>}. */
+    String session(SessionId id) {
+        return base(id.tag()) + "s:" + id.value();
+    }
+
+    String session(SessionToken token) {
+        return session(token.id());
+    }
+
+    /** The user's index zset: {@code <prefix>:{<tagFor(userId)>}:u:<userId>}. */
+    String user(String userId) {
+        return base(SessionToken.tagFor(userId)) + "u:" + userId;
+    }
+
+    /** A value index zset of one tag: {@code <prefix>:{<tag>}:x:<name>:<value>}. */
+    String index(String tag, String name, String value) {
+        return base(tag) + "x:" + name + ":" + value;
+    }
+
+    /** A SCAN pattern matching every session hash of this prefix and no other key of the store. */
+    String sessionPattern() {
+        return prefix + ":{??}:s:*";
+    }
+}

@@ -1,0 +1,51 @@
+package dev.sessionstore.redis;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A plain Lettuce connection for tests to look at the server: commandstats, keys, memory. */
+final class RedisProbe implements AutoCloseable {
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, String> connection;
+
+    RedisProbe(String uri) {
+        client = RedisClient.create(uri);
+        connection = client.connect();
+    }
+
+    RedisCommands<String, String> redis() {
+        return connection.sync();
+    }
+
+    /** Calls per command from {@code INFO commandstats}, without the INFO calls themselves. */
+    Map<String, Long> commandCalls() {
+        Map<String, Long> calls = new HashMap<>();
+        for (String line : redis().info("commandstats").split("\r?\n")) {
+            if (line.startsWith("cmdstat_") && !line.startsWith("cmdstat_info:")) {
+                String name = line.substring("cmdstat_".length(), line.indexOf(':'));
+                String count = line.substring(line.indexOf("calls=") + 6, line.indexOf(','));
+                calls.put(name, Long.parseLong(count));
+            }
+        }
+        return calls;
+    }
+
+    /** {@code used_memory} from {@code INFO memory}. */
+    long usedMemory() {
+        for (String line : redis().info("memory").split("\r?\n")) {
+            if (line.startsWith("used_memory:")) {
+                return Long.parseLong(line.substring("used_memory:".length()).trim());
+            }
+        }
+        throw new IllegalStateException("no used_memory in INFO memory");
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        client.shutdown();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.sessionstore.redis;
+
+import dev.sessionstore.SessionPolicy;
+import dev.sessionstore.SessionStore;
+import dev.sessionstore.embedded.RedisServerProcess;
+import dev.sessionstore.testkit.SessionStoreContract;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The Redis store passes the whole store contract, on real time, against a real redis-server. */
+class RedisSessionStoreIT extends SessionStoreContract {
+    private static final AtomicInteger STORES = new AtomicInteger();
+    private static RedisServerProcess redis;
+
+    @BeforeAll
+    static void startRedis() {
+        redis = RedisServerProcess.startEphemeral();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        redis.close();
+    }
+
+    /** Each store gets its own key prefix, so it starts empty. */
+    @Override
+    protected SessionStore newStore(SessionPolicy policy) {
+        return RedisSessionStore.builder()
+                .redisUri(redis.uri())
+                .commandTimeout(Duration.ofSeconds(2))
+                .policy(policy)
+                .keyPrefix("c" + STORES.incrementAndGet())
+                .build();
+    }
+
+    /** Real time: the expiry tests await the real deadline. */
+    @Override
+    protected void letTimePass(Duration d) {}
+}

@@ -1,0 +1,44 @@
+package dev.sessionstore.server;
+
+import dev.sessionstore.SessionStore;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+
+/**
+ * An opened session store and what the server reports about it.
+ *
+ * @param store the store
+ * @param description one line for the start banner and the admin page, e.g. "embedded Redis 127.0.0.1:6379"
+ * @param redis an admin connection to the Redis behind the store, if there is one
+ * @param liveCount the number of live sessions, if the store can count them
+ * @param warnings things an operator should know, e.g. that sessions will not survive a restart
+ * @param closer stops what was started, in order, after the store is closed
+ */
+record Backend(
+        SessionStore store,
+        String description,
+        Optional<RedisAdmin> redis,
+        Optional<LongSupplier> liveCount,
+        List<String> warnings,
+        Runnable closer) {
+
+    Backend {
+        warnings = List.copyOf(warnings);
+    }
+
+    /** Whether the store answers: PING for Redis, always for memory. */
+    BooleanSupplier readiness() {
+        return redis.<BooleanSupplier>map(r -> r::ping).orElse(() -> true);
+    }
+
+    OptionalLong live() {
+        try {
+            return liveCount.map(c -> OptionalLong.of(c.getAsLong())).orElse(OptionalLong.empty());
+        } catch (RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+}

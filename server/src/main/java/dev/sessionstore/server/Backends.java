@@ -1,0 +1,99 @@
+package dev.sessionstore.server;
+
+import dev.sessionstore.SessionPolicy;
+import dev.sessionstore.embedded.RedisServerProcess;
+import dev.sessionstore.memory.InMemorySessionStore;
+import dev.sessionstore.redis.RedisSessionStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Opens the configured store: the one place the server chooses a backend. */
+final class Backends {
+    static final String KEY_PREFIX = "ss";
+
+    private Backends() {}
+
+    static Backend open(ServerConfig config, SessionPolicy policy, Clock clock) {
+        return switch (config.store()) {
+            case MEMORY -> memory(policy, clock);
+            case REDIS ->
+                config.redisUrl().map(url -> external(config, policy, url)).orElseGet(() -> embedded(config, policy));
+        };
+    }
+
+    private static Backend memory(SessionPolicy policy, Clock clock) {
+        InMemorySessionStore store = new InMemorySessionStore(policy, clock);
+        return new Backend(
+                store,
+                "in-memory store (sessions are lost when the server stops)",
+                Optional.empty(),
+                Optional.empty(),
+                List.of("--store memory: sessions live in this process and are lost when it stops"),
+                () -> {});
+    }
+
+    private static Backend embedded(ServerConfig config, SessionPolicy policy) {
+        RedisServerProcess.Persistence persistence = switch (config.durability()) {
+            case NONE -> RedisServerProcess.Persistence.NONE;
+            case EVERYSEC -> RedisServerProcess.Persistence.AOF_EVERYSEC;
+            case ALWAYS -> RedisServerProcess.Persistence.AOF_ALWAYS;
+        };
+        RedisServerProcess redis =
+                RedisServerProcess.create(config.dataDir().resolve("redis"), persistence, 0, List.of());
+        redis.start();
+        try {
+            String what = "embedded Redis " + redis.uri() + " (pid " + redis.pid() + ", data in "
+                    + redis.dataDir().toAbsolutePath() + ")";
+            return connect(config, policy, redis.uri(), what, redis::stop);
+        } catch (RuntimeException e) {
+            redis.stop();
+            throw e;
+        }
+    }
+
+    private static Backend external(ServerConfig config, SessionPolicy policy, String url) {
+        return connect(config, policy, url, "Redis " + redacted(url), () -> {});
+    }
+
+    private static Backend connect(
+            ServerConfig config, SessionPolicy policy, String url, String what, Runnable afterClose) {
+        RedisAdmin admin = RedisAdmin.connect(url, config.commandTimeout().plusSeconds(1));
+        RedisSessionStore store;
+        try {
+            store = RedisSessionStore.builder()
+                    .redisUri(url)
+                    .policy(policy)
+                    .commandTimeout(config.commandTimeout())
+                    .keyPrefix(KEY_PREFIX)
+                    .build();
+        } catch (RuntimeException e) {
+            admin.close();
+            throw e;
+        }
+        RedisAdmin.Persistence persistence = admin.persistence();
+        List<String> warnings = new ArrayList<>();
+        if (!persistence.known()) {
+            warnings.add("cannot read the Redis persistence settings (CONFIG is disabled); make sure AOF is on");
+        } else if (!persistence.survivesRestart()) {
+            warnings.add(
+                    "Redis persistence is " + persistence.describe() + ": sessions will NOT survive a Redis restart");
+        }
+        return new Backend(
+                store,
+                what + ", persistence: " + persistence.describe(),
+                Optional.of(admin),
+                Optional.of(store::liveSessions),
+                warnings,
+                () -> {
+                    admin.close();
+                    afterClose.run();
+                });
+    }
+
+    /** The URL without its password, for printing. */
+    static String redacted(String url) {
+        return url.replaceFirst("//([^@/]*)@", "//***@");
+    }
+}

@@ -1,0 +1,111 @@
+package dev.sessionstore.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The command line. Every option also comes from {@code SESSIONSTORE_<OPTION>} in the environment. */
+@Command(
+        name = "sessionstore-server",
+        mixinStandardHelpOptions = true,
+        version = "sessionstore-server 0.1.0",
+        sortOptions = false,
+        description = "The sessionstore HTTP session service. With no --redis-url it starts an embedded Redis"
+                + " with AOF persistence in the data directory.",
+        footer = "%nEvery option can also be set as SESSIONSTORE_<OPTION>, e.g. SESSIONSTORE_API_KEY.")
+final class ServerCommand implements Callable<ServerConfig> {
+
+    @Option(
+            names = "--port",
+            defaultValue = "${env:SESSIONSTORE_PORT:-8080}",
+            description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE}). Env SESSIONSTORE_PORT.")
+    int port;
+
+    @Option(
+            names = "--host",
+            defaultValue = "${env:SESSIONSTORE_HOST:-127.0.0.1}",
+            description = "Address to listen on; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE})."
+                    + " Env SESSIONSTORE_HOST.")
+    String host;
+
+    @Option(
+            names = "--data-dir",
+            defaultValue = "${env:SESSIONSTORE_DATA_DIR:-./sessionstore-data}",
+            description = "Directory for the API key and the embedded Redis's AOF (default: ${DEFAULT-VALUE})."
+                    + " Env SESSIONSTORE_DATA_DIR.")
+    Path dataDir;
+
+    @Option(
+            names = "--redis-url",
+            defaultValue = "${env:SESSIONSTORE_REDIS_URL}",
+            description = "Use this Redis (redis://[:password@]host:port, rediss:// for TLS, redis-sentinel://)"
+                    + " instead of the embedded one. Env SESSIONSTORE_REDIS_URL.")
+    String redisUrl;
+
+    @Option(
+            names = "--api-key",
+            defaultValue = "${env:SESSIONSTORE_API_KEY}",
+            description = "API key for the service API and the admin page (16-256 characters); default:"
+                    + " generated once and kept in <data-dir>/api-key. Env SESSIONSTORE_API_KEY.")
+    String apiKey;
+
+    @Option(
+            names = "--durability",
+            defaultValue = "${env:SESSIONSTORE_DURABILITY:-everysec}",
+            description = "Embedded Redis persistence: none, everysec (AOF fsync every second) or always"
+                    + " (AOF fsync on every write) (default: ${DEFAULT-VALUE}). Env SESSIONSTORE_DURABILITY.")
+    String durability;
+
+    @Option(
+            names = "--users-file",
+            defaultValue = "${env:SESSIONSTORE_USERS_FILE}",
+            description = "Accounts for the login page: lines 'user = bcrypt-hash'; default: the bundled demo"
+                    + " accounts. Env SESSIONSTORE_USERS_FILE.")
+    Path usersFile;
+
+    @Option(
+            names = "--store",
+            defaultValue = "${env:SESSIONSTORE_STORE:-redis}",
+            description = "Session store: redis or memory (default: ${DEFAULT-VALUE}). Env SESSIONSTORE_STORE.")
+    String store;
+
+    @Option(
+            names = "--redis-timeout-ms",
+            defaultValue = "${env:SESSIONSTORE_REDIS_TIMEOUT_MS:-500}",
+            description = "Redis command timeout in milliseconds; a store that does not answer gets 503"
+                    + " (default: ${DEFAULT-VALUE}). Env SESSIONSTORE_REDIS_TIMEOUT_MS.")
+    long redisTimeoutMs;
+
+    /** The validated configuration. */
+    @Override
+    public ServerConfig call() {
+        return new ServerConfig(
+                host,
+                port,
+                dataDir,
+                Optional.ofNullable(blankToNull(redisUrl)),
+                Optional.ofNullable(blankToNull(apiKey)),
+                parseEnum(ServerConfig.Durability.class, "durability", durability),
+                Optional.ofNullable(usersFile),
+                parseEnum(ServerConfig.StoreKind.class, "store", store),
+                Duration.ofMillis(redisTimeoutMs));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String option, String value) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(value.trim())) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("--" + option + " must be one of "
+                + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(java.util.Locale.ROOT)
+                + ": " + value);
+    }
+}

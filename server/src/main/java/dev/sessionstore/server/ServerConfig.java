@@ -1,0 +1,127 @@
+package dev.sessionstore.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The server's configuration, from the command line and the environment. Immutable; validated when built.
+ *
+ * @param host the address to listen on
+ * @param port the HTTP port, 0 for a free one
+ * @param dataDir where the API key and the embedded Redis's data live
+ * @param redisUrl an external Redis; empty starts the embedded one
+ * @param apiKey the API key; empty reads or generates {@code dataDir/api-key}
+ * @param durability the embedded Redis's persistence
+ * @param usersFile demo accounts for the pages; empty uses the bundled demo file
+ * @param store the session store backend
+ * @param commandTimeout the Redis command timeout
+ */
+record ServerConfig(
+        String host,
+        int port,
+        Path dataDir,
+        Optional<String> redisUrl,
+        Optional<String> apiKey,
+        Durability durability,
+        Optional<Path> usersFile,
+        StoreKind store,
+        Duration commandTimeout) {
+
+    /** Persistence of the embedded Redis. */
+    enum Durability {
+        NONE,
+        EVERYSEC,
+        ALWAYS
+    }
+
+    /** Which store keeps the sessions. */
+    enum StoreKind {
+        REDIS,
+        MEMORY
+    }
+
+    /** Request bodies above this many bytes get 413. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    /** Request headers above this many bytes get 431. */
+    static final int MAX_HEADER_BYTES = 16 * 1024;
+
+    ServerConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(redisUrl, "redisUrl");
+        Objects.requireNonNull(apiKey, "apiKey");
+        Objects.requireNonNull(durability, "durability");
+        Objects.requireNonNull(usersFile, "usersFile");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(commandTimeout, "commandTimeout");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be in [0, 65535]: " + port);
+        }
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank");
+        }
+        apiKey.ifPresent(ServerConfig::checkApiKey);
+        redisUrl.ifPresent(ServerConfig::checkRedisUrl);
+        if (commandTimeout.isNegative() || commandTimeout.isZero()) {
+            throw new IllegalArgumentException("commandTimeout must be positive: " + commandTimeout);
+        }
+    }
+
+    /** Defaults: 127.0.0.1:8080, {@code ./sessionstore-data}, embedded Redis, AOF everysec. */
+    static ServerConfig defaults() {
+        return new ServerConfig(
+                "127.0.0.1",
+                8080,
+                Path.of("sessionstore-data"),
+                Optional.empty(),
+                Optional.empty(),
+                Durability.EVERYSEC,
+                Optional.empty(),
+                StoreKind.REDIS,
+                Duration.ofMillis(500));
+    }
+
+    ServerConfig withPort(int value) {
+        return new ServerConfig(host, value, dataDir, redisUrl, apiKey, durability, usersFile, store, commandTimeout);
+    }
+
+    ServerConfig withDataDir(Path value) {
+        return new ServerConfig(host, port, value, redisUrl, apiKey, durability, usersFile, store, commandTimeout);
+    }
+
+    ServerConfig withApiKey(String value) {
+        return new ServerConfig(
+                host, port, dataDir, redisUrl, Optional.of(value), durability, usersFile, store, commandTimeout);
+    }
+
+    ServerConfig withStore(StoreKind value) {
+        return new ServerConfig(host, port, dataDir, redisUrl, apiKey, durability, usersFile, value, commandTimeout);
+    }
+
+    ServerConfig withRedisUrl(String value) {
+        return new ServerConfig(
+                host, port, dataDir, Optional.of(value), apiKey, durability, usersFile, store, commandTimeout);
+    }
+
+    private static void checkApiKey(String key) {
+        if (key.length() < 16 || key.length() > 256 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new IllegalArgumentException(
+                    "api-key must be 16 to 256 printable ASCII characters without spaces (got "
+                            + key.length()
+                            + " characters)");
+        }
+    }
+
+    private static void checkRedisUrl(String url) {
+        if (!url.startsWith("redis://")
+                && !url.startsWith("rediss://")
+                && !url.startsWith("redis-sentinel://")
+                && !url.startsWith("redis-socket://")) {
+            throw new IllegalArgumentException(
+                    "redis-url must start with redis://, rediss://, redis-sentinel:// or redis-socket://");
+        }
+    }
+}

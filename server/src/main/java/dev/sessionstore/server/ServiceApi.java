@@ -1,0 +1,127 @@
+package dev.sessionstore.server;
+
+import dev.sessionstore.CreatedSession;
+import dev.sessionstore.Session;
+import dev.sessionstore.SessionId;
+import dev.sessionstore.SessionStore;
+import dev.sessionstore.SessionToken;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The service API of DESIGN.md. Handlers are thin: parse, call the store, write JSON; every failure is an
+ * exception that {@link ErrorMapping} turns into a problem response. A malformed token is a 404 with no
+ * store call.
+ */
+final class ServiceApi {
+    /** One route: method, path template, handler. */
+    record ApiRoute(Method method, String path, Handler handler) {}
+
+    private final SessionStore store;
+
+    ServiceApi(SessionStore store) {
+        this.store = store;
+    }
+
+    /** Every route of the service API; the server registers exactly these, and openapi.json describes them. */
+    List<ApiRoute> routes() {
+        return List.of(
+                new ApiRoute(Method.POST, "/v1/sessions", this::create),
+                new ApiRoute(Method.GET, "/v1/session", this::read),
+                new ApiRoute(Method.PATCH, "/v1/session", this::update),
+                new ApiRoute(Method.DELETE, "/v1/session", this::revoke),
+                new ApiRoute(Method.POST, "/v1/session/rotate", this::rotate),
+                new ApiRoute(Method.GET, "/v1/users/{userId}/sessions", this::listByUser),
+                new ApiRoute(Method.DELETE, "/v1/users/{userId}/sessions", this::revokeByUser),
+                new ApiRoute(Method.DELETE, "/v1/sessions/{id}", this::revokeById),
+                new ApiRoute(Method.GET, "/v1/indexes/{name}/{value}/sessions", this::listByIndex));
+    }
+
+    private void create(ServerRequest req, ServerResponse res) {
+        byte[] body = HttpSupport.jsonBody(req, true);
+        CreatedSession created = store.create(
+                RequestBodies.newSession(body.length == 0 ? JsonCodec.MAPPER.missingNode() : JsonCodec.parse(body)));
+        HttpSupport.sendJson(res, Status.CREATED_201, JsonCodec.created(created));
+    }
+
+    private void read(ServerRequest req, ServerResponse res) {
+        SessionToken token = token(req);
+        boolean touch = switch (req.query().first("touch").orElse("true")) {
+            case "true", "" -> true;
+            case "false" -> false;
+            default -> throw ApiException.badRequest("touch must be true or false");
+        };
+        Optional<Session> session = touch ? store.touch(token) : store.peek(token);
+        sendSession(res, session.orElseThrow(ApiException::notFound));
+    }
+
+    private void update(ServerRequest req, ServerResponse res) {
+        SessionToken token = token(req);
+        OptionalLong expected = IfMatch.parse(req.headers().first(HeaderNames.IF_MATCH));
+        byte[] body = HttpSupport.jsonBody(req, false);
+        Session updated = store.update(token, RequestBodies.update(JsonCodec.parse(body), expected));
+        sendSession(res, updated);
+    }
+
+    private void revoke(ServerRequest req, ServerResponse res) {
+        if (!store.revoke(token(req))) {
+            throw ApiException.notFound();
+        }
+        res.status(Status.NO_CONTENT_204).send();
+    }
+
+    private void rotate(ServerRequest req, ServerResponse res) {
+        CreatedSession rotated = store.rotate(token(req));
+        HttpSupport.sendJson(res, Status.OK_200, JsonCodec.created(rotated));
+    }
+
+    private void listByUser(ServerRequest req, ServerResponse res) {
+        String userId = req.path().pathParameters().get("userId");
+        HttpSupport.sendJson(res, Status.OK_200, JsonCodec.sessions(store.listByUser(userId)));
+    }
+
+    private void revokeByUser(ServerRequest req, ServerResponse res) {
+        String userId = req.path().pathParameters().get("userId");
+        Optional<SessionId> keep = req.query()
+                .first("except")
+                .asOptional()
+                .map(text -> SessionId.tryParse(text)
+                        .orElseThrow(() -> ApiException.badRequest("except: not a session id")));
+        HttpSupport.sendJson(res, Status.OK_200, JsonCodec.revoked(store.revokeByUser(userId, keep)));
+    }
+
+    private void revokeById(ServerRequest req, ServerResponse res) {
+        SessionId id = SessionId.tryParse(req.path().pathParameters().get("id")).orElseThrow(ApiException::notFound);
+        if (!store.revoke(id)) {
+            throw ApiException.notFound();
+        }
+        res.status(Status.NO_CONTENT_204).send();
+    }
+
+    private void listByIndex(ServerRequest req, ServerResponse res) {
+        String name = req.path().pathParameters().get("name");
+        String value = req.path().pathParameters().get("value");
+        HttpSupport.sendJson(res, Status.OK_200, JsonCodec.sessions(store.listByIndex(name, value)));
+    }
+
+    /** A session, with {@code ETag: "<version>"} for a later {@code If-Match}. */
+    private static void sendSession(ServerResponse res, Session session) {
+        res.header(HeaderNames.ETAG, "\"" + session.version() + "\"");
+        HttpSupport.sendJson(res, Status.OK_200, JsonCodec.session(session));
+    }
+
+    /** The Session-Token header: 400 when absent, 404 (no store call) when malformed. */
+    private static SessionToken token(ServerRequest req) {
+        String text = req.headers()
+                .first(HttpSupport.SESSION_TOKEN)
+                .orElseThrow(() -> ApiException.badRequest("the Session-Token header is required"));
+        return SessionToken.tryParse(text.trim()).orElseThrow(ApiException::notFound);
+    }
+}

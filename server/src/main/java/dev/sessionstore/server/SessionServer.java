@@ -1,0 +1,166 @@
+package dev.sessionstore.server;
+
+import dev.sessionstore.SessionPolicy;
+import dev.sessionstore.SessionStore;
+import io.helidon.http.DirectHandler;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http1.Http1Config;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running service: Helidon web server, store, metrics. Composes everything; {@link #close()} stops the
+ * server (in-flight requests finish), then the store, then the embedded Redis (its AOF flushed by SHUTDOWN).
+ */
+final class SessionServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionServer.class);
+
+    private final WebServer web;
+    private final Backend backend;
+    private final ApiKey apiKey;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private SessionServer(WebServer web, Backend backend, ApiKey apiKey) {
+        this.web = web;
+        this.backend = backend;
+        this.apiKey = apiKey;
+    }
+
+    /** Opens the configured store and starts serving. */
+    static SessionServer start(ServerConfig config, Clock clock) {
+        ApiKey apiKey = ApiKey.resolve(config.apiKey(), config.dataDir().resolve("api-key"));
+        UserDirectory users = UserDirectory.load(config.usersFile());
+        Backend backend = Backends.open(config, SessionPolicy.defaults(), clock);
+        try {
+            return start(config, backend, apiKey, users, clock);
+        } catch (RuntimeException e) {
+            closeBackend(backend);
+            throw e;
+        }
+    }
+
+    /** Serves an already opened backend; for tests and embedding. */
+    static SessionServer start(ServerConfig config, Backend backend, ApiKey apiKey, UserDirectory users, Clock clock) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        SessionStore store = new MeteredSessionStore(backend.store(), registry);
+        RouteMetrics metrics = new RouteMetrics(registry);
+        HttpRouting.Builder routing = HttpRouting.builder();
+        ServiceApi api = new ServiceApi(store);
+        for (ServiceApi.ApiRoute r : api.routes()) {
+            routing.route(
+                    r.method(), r.path(), metrics.timed(r.method(), r.path(), new Authenticated(apiKey, r.handler())));
+        }
+        new Operations(registry, backend.readiness()).register(routing, metrics);
+        new WebPages(store, users, new LoginThrottle(clock), new AdminPage(backend, store, apiKey, clock), clock)
+                .register(routing, metrics);
+        routing.any(new Unrouted(api.routes()));
+        routing.error(Throwable.class, (req, res, t) -> HttpSupport.sendProblem(res, ErrorMapping.toProblem(t)));
+        WebServer web = WebServer.builder()
+                .host(config.host())
+                .port(config.port())
+                .maxPayloadSize(ServerConfig.MAX_BODY_BYTES)
+                .shutdownGracePeriod(Duration.ofSeconds(5))
+                .addProtocol(Http1Config.builder()
+                        .maxHeadersSize(ServerConfig.MAX_HEADER_BYTES)
+                        .maxPrologueLength(8192)
+                        .build())
+                .directHandlers(problemDirectHandlers())
+                .errorHandling(e -> e.includeEntity(true))
+                .routing(routing)
+                .build()
+                .start();
+        return new SessionServer(web, backend, apiKey);
+    }
+
+    private static io.helidon.webserver.http.DirectHandlers problemDirectHandlers() {
+        var builder = io.helidon.webserver.http.DirectHandlers.builder();
+        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+            builder.addHandler(type, new ProblemDirectHandler());
+        }
+        return builder.build();
+    }
+
+    int port() {
+        return web.port();
+    }
+
+    Backend backend() {
+        return backend;
+    }
+
+    ApiKey apiKey() {
+        return apiKey;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("stopping: web server first, then the store");
+        web.stop();
+        closeBackend(backend);
+    }
+
+    private static void closeBackend(Backend backend) {
+        try {
+            backend.store().close();
+        } finally {
+            backend.closer().run();
+        }
+    }
+
+    /**
+     * Framework-level refusals (bad framing, oversize headers or body) as problem JSON. These happen before routing,
+     * while the request is parsed, so they are the client's fault: a 5xx here becomes 400, and an oversize header
+     * block becomes 431.
+     */
+    private static final class ProblemDirectHandler implements DirectHandler {
+        @Override
+        public TransportResponse handle(
+                TransportRequest request,
+                EventType eventType,
+                io.helidon.http.Status status,
+                io.helidon.http.ServerResponseHeaders headers,
+                Throwable thrown) {
+            String message = thrown == null || thrown.getMessage() == null ? "" : thrown.getMessage();
+            LOG.debug(
+                    "refused before routing: {} {} {} {}",
+                    eventType,
+                    status.code(),
+                    thrown == null ? "" : thrown.getClass().getName(),
+                    message);
+            return handle(request, eventType, status, headers, message);
+        }
+
+        @Override
+        public TransportResponse handle(
+                TransportRequest request,
+                EventType eventType,
+                io.helidon.http.Status status,
+                io.helidon.http.ServerResponseHeaders headers,
+                String message) {
+            io.helidon.http.Status effective = status.code() >= 500 ? io.helidon.http.Status.BAD_REQUEST_400 : status;
+            String detail = message == null ? "" : message;
+            if (detail.toLowerCase(java.util.Locale.ROOT).contains("header")
+                    && effective.code() == 400
+                    && detail.toLowerCase(java.util.Locale.ROOT).contains("size")) {
+                effective = io.helidon.http.Status.create(431, "Request Header Fields Too Large");
+            }
+            Problem p = Problem.of(effective.code(), "http-" + effective.code(), effective.reasonPhrase(), detail);
+            return TransportResponse.builder()
+                    .status(effective)
+                    .headers(headers)
+                    .header(io.helidon.http.HeaderNames.CONTENT_TYPE, HttpSupport.PROBLEM_JSON)
+                    .entity(JsonCodec.problem(p))
+                    .keepAlive(false)
+                    .build();
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package dev.sessionstore.server;
+
+import dev.sessionstore.CreatedSession;
+import dev.sessionstore.JsonValue;
+import dev.sessionstore.NewSession;
+import dev.sessionstore.Session;
+import dev.sessionstore.SessionId;
+import dev.sessionstore.SessionStore;
+import dev.sessionstore.SessionToken;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The pages for people: sign in, "Your sessions", sign out. A signed-in browser holds its session token in the
+ * {@code __Host-sid} cookie; the session keeps a synchronizer CSRF token, the User-Agent and the address as
+ * attributes. The login form is protected by a double-submit cookie, since there is no session yet.
+ */
+final class WebPages {
+    static final String ATTR_CSRF = "csrf";
+    static final String ATTR_USER_AGENT = "userAgent";
+    static final String ATTR_ADDRESS = "address";
+    private static final int MAX_USER_AGENT = 300;
+
+    /** A signed-in browser: its token and session. */
+    record SignedIn(SessionToken token, Session session, String user, String csrf) {}
+
+    private final SessionStore store;
+    private final UserDirectory users;
+    private final LoginThrottle throttle;
+    private final AdminPage admin;
+    private final Clock clock;
+
+    WebPages(SessionStore store, UserDirectory users, LoginThrottle throttle, AdminPage admin, Clock clock) {
+        this.store = store;
+        this.users = users;
+        this.throttle = throttle;
+        this.admin = admin;
+        this.clock = clock;
+    }
+
+    void register(HttpRouting.Builder routing, RouteMetrics metrics) {
+        route(
+                routing,
+                metrics,
+                Method.GET,
+                "/",
+                (req, res) -> WebSupport.redirect(res, signedIn(req).isPresent() ? "/sessions" : "/login"));
+        route(routing, metrics, Method.GET, "/login", this::loginForm);
+        route(routing, metrics, Method.POST, "/login", this::login);
+        route(routing, metrics, Method.GET, "/sessions", this::sessions);
+        route(routing, metrics, Method.POST, "/sessions/revoke", this::revokeOne);
+        route(routing, metrics, Method.POST, "/sessions/revoke-others", this::revokeOthers);
+        route(routing, metrics, Method.POST, "/logout", this::logout);
+        route(routing, metrics, Method.GET, "/admin", admin::show);
+        route(routing, metrics, Method.POST, "/admin/login", admin::login);
+        route(routing, metrics, Method.POST, "/admin/logout", admin::logout);
+    }
+
+    private static void route(HttpRouting.Builder routing, RouteMetrics metrics, Method m, String path, Handler h) {
+        routing.route(m, path, metrics.timed(m, path, (req, res) -> {
+            try {
+                h.handle(req, res);
+            } catch (Exception e) {
+                Problem p = ErrorMapping.toProblem(e);
+                p.headers().forEach(res::header);
+                WebSupport.html(res, Status.create(p.status()), Views.error(p));
+            }
+        }));
+    }
+
+    /** The signed-in browser, if its cookie opens a live session (the touch slides its expiry). */
+    Optional<SignedIn> signedIn(ServerRequest req) {
+        return WebSupport.cookie(req, WebSupport.SESSION_COOKIE)
+                .flatMap(SessionToken::tryParse)
+                .flatMap(token -> store.touch(token)
+                        .flatMap(s -> s.userId()
+                                .map(user -> new SignedIn(
+                                        token,
+                                        s,
+                                        user,
+                                        s.attribute(ATTR_CSRF)
+                                                .flatMap(JsonValue::asString)
+                                                .orElse("")))));
+    }
+
+    private void loginForm(ServerRequest req, ServerResponse res) {
+        if (signedIn(req).isPresent()) {
+            WebSupport.redirect(res, "/sessions");
+            return;
+        }
+        showLogin(res, Status.OK_200, "", Optional.empty());
+    }
+
+    private void showLogin(ServerResponse res, Status status, String user, Optional<String> error) {
+        String csrf = WebSupport.randomToken();
+        WebSupport.setCookie(res, WebSupport.LOGIN_CSRF_COOKIE, csrf);
+        WebSupport.html(res, status, Views.login(csrf, user, error));
+    }
+
+    private void login(ServerRequest req, ServerResponse res) {
+        Map<String, String> form = WebSupport.form(req);
+        checkLoginCsrf(req, form);
+        String user = form.getOrDefault("username", "").trim();
+        String password = form.getOrDefault("password", "");
+        String address = WebSupport.clientAddress(req);
+        if (user.isEmpty() || user.length() > 128 || password.length() > 256) {
+            showLogin(res, Status.BAD_REQUEST_400, "", Optional.of("Enter a user name and a password."));
+            return;
+        }
+        Optional<Duration> wait = throttle.retryAfter(user, address);
+        if (wait.isPresent()) {
+            long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
+            res.header(HeaderNames.RETRY_AFTER, Long.toString(wait.get().toSeconds()));
+            showLogin(
+                    res,
+                    Status.TOO_MANY_REQUESTS_429,
+                    user,
+                    Optional.of("Too many failed attempts. Try again in " + minutes + " min."));
+            return;
+        }
+        if (!users.authenticate(user, password)) {
+            throttle.failed(user, address);
+            showLogin(res, Status.UNAUTHORIZED_401, user, Optional.of("Wrong user name or password."));
+            return;
+        }
+        throttle.succeeded(user, address);
+        startSession(req, res, user, address);
+    }
+
+    private void checkLoginCsrf(ServerRequest req, Map<String, String> form) {
+        String cookie = WebSupport.cookie(req, WebSupport.LOGIN_CSRF_COOKIE).orElse("");
+        String field = form.getOrDefault("csrf", "");
+        if (cookie.isEmpty() || !WebSupport.constantTimeEquals(cookie, field)) {
+            throw new ApiException(Problem.of(403, "csrf", "Form expired", "reload the page and try again"));
+        }
+    }
+
+    /** A new session at every login; the old one, if any, is revoked. */
+    private void startSession(ServerRequest req, ServerResponse res, String user, String address) {
+        WebSupport.cookie(req, WebSupport.SESSION_COOKIE)
+                .flatMap(SessionToken::tryParse)
+                .ifPresent(store::revoke);
+        String ua = req.headers().first(HeaderNames.USER_AGENT).orElse("");
+        CreatedSession created = store.create(NewSession.builder()
+                .userId(user)
+                .attribute(ATTR_CSRF, JsonValue.of(WebSupport.randomToken()))
+                .attribute(
+                        ATTR_USER_AGENT,
+                        JsonValue.of(ua.length() > MAX_USER_AGENT ? ua.substring(0, MAX_USER_AGENT) : ua))
+                .attribute(ATTR_ADDRESS, JsonValue.of(address))
+                .index("via", "web")
+                .build());
+        WebSupport.clearCookie(res, WebSupport.LOGIN_CSRF_COOKIE);
+        WebSupport.setCookie(res, WebSupport.SESSION_COOKIE, created.token().reveal());
+        WebSupport.redirect(res, "/sessions");
+    }
+
+    private void sessions(ServerRequest req, ServerResponse res) {
+        Optional<SignedIn> me = signedIn(req);
+        if (me.isEmpty()) {
+            WebSupport.redirect(res, "/login");
+            return;
+        }
+        SignedIn s = me.get();
+        WebSupport.html(
+                res,
+                Status.OK_200,
+                Views.sessions(s.user(), store.listByUser(s.user()), s.session().id(), s.csrf(), clock.instant()));
+    }
+
+    private void revokeOne(ServerRequest req, ServerResponse res) {
+        withForm(req, res, (me, form) -> {
+            Optional<SessionId> id = SessionId.tryParse(form.getOrDefault("id", ""));
+            boolean own = id.isPresent() && store.listByUser(me.user()).stream().anyMatch(s -> s.id().equals(id.get()));
+            if (own) {
+                store.revoke(id.get());
+            }
+            WebSupport.redirect(res, id.equals(Optional.of(me.session().id())) ? "/login" : "/sessions");
+        });
+    }
+
+    private void revokeOthers(ServerRequest req, ServerResponse res) {
+        withForm(req, res, (me, form) -> {
+            store.revokeByUser(me.user(), Optional.of(me.session().id()));
+            WebSupport.redirect(res, "/sessions");
+        });
+    }
+
+    private void logout(ServerRequest req, ServerResponse res) {
+        withForm(req, res, (me, form) -> {
+            store.revoke(me.token());
+            WebSupport.clearCookie(res, WebSupport.SESSION_COOKIE);
+            WebSupport.redirect(res, "/login");
+        });
+    }
+
+    private interface FormAction {
+        void run(SignedIn me, Map<String, String> form);
+    }
+
+    /** Runs a POST for a signed-in browser whose form carries its session's CSRF token. */
+    private void withForm(ServerRequest req, ServerResponse res, FormAction action) {
+        Optional<SignedIn> me = signedIn(req);
+        if (me.isEmpty()) {
+            WebSupport.redirect(res, "/login");
+            return;
+        }
+        Map<String, String> form = WebSupport.form(req);
+        String csrf = me.get().csrf();
+        if (csrf.isEmpty() || !WebSupport.constantTimeEquals(csrf, form.getOrDefault("csrf", ""))) {
+            throw new ApiException(Problem.of(403, "csrf", "Form expired", "reload the page and try again"));
+        }
+        action.run(me.get(), form);
+    }
+}

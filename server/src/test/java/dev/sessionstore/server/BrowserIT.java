@@ -1,0 +1,163 @@
+package dev.sessionstore.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessionstore.embedded.RedisServerProcess;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium (Debian's chromium and chromium-driver): the same user signs in from two browsers, sees both
+ * sessions, signs the other out, and the other browser is sent to the login page. Saves screenshots to
+ * {@code docs/images}.
+ */
+class BrowserIT {
+    private static final Path IMAGES =
+            Path.of(System.getProperty("user.dir")).getParent().resolve("docs/images");
+    private static RedisServerProcess redis;
+    private static TestServer server;
+    private static final List<WebDriver> drivers = new ArrayList<>();
+    private static final List<Path> profiles = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        redis = RedisServerProcess.startEphemeral();
+        server = TestServer.redis(redis.uri());
+    }
+
+    @AfterAll
+    static void stop() {
+        drivers.forEach(WebDriver::quit);
+        server.close();
+        redis.close();
+        for (Path p : profiles) {
+            try (var files = Files.walk(p)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(f -> f.toFile().delete());
+            } catch (IOException ignored) {
+                // best effort
+            }
+        }
+    }
+
+    private static final String IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15"
+            + " (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+
+    private static WebDriver browser(int width, int height) throws IOException {
+        return browser(width, height, List.of());
+    }
+
+    private static WebDriver browser(int width, int height, List<String> extraArgs) throws IOException {
+        Path profile = Files.createTempDirectory("sessionstore-chromium");
+        profiles.add(profile);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
+                "--user-data-dir=" + profile,
+                "--window-size=" + width + "," + height);
+        options.addArguments(extraArgs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
+        WebDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        drivers.add(driver);
+        return driver;
+    }
+
+    private static String url(String path) {
+        return "http://localhost:" + server.server.port() + path;
+    }
+
+    private static void signIn(WebDriver d, String user, String password) {
+        d.get(url("/login"));
+        d.findElement(By.name("username")).sendKeys(user);
+        d.findElement(By.name("password")).sendKeys(password);
+        d.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(d, Duration.ofSeconds(15)).until(ExpectedConditions.urlToBe(url("/sessions")));
+    }
+
+    private static void screenshot(WebDriver d, String name) throws IOException {
+        Files.createDirectories(IMAGES);
+        File shot = ((TakesScreenshot) d).getScreenshotAs(OutputType.FILE);
+        Path target = IMAGES.resolve(name);
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+
+    @Test
+    void signOutAllOthers_sendsTheOtherBrowserToTheLoginPage() throws IOException {
+        WebDriver laptop = browser(1100, 860);
+        WebDriver phone = browser(390, 844, List.of("--user-agent=" + IPHONE));
+        signIn(laptop, "alice", "alice-demo-pass");
+        signIn(phone, "alice", "alice-demo-pass");
+
+        laptop.navigate().refresh();
+        assertThat(laptop.findElements(By.cssSelector("li.session"))).hasSize(2);
+        assertThat(laptop.findElements(By.cssSelector("li.session.current"))).hasSize(1);
+        assertThat(laptop.findElement(By.cssSelector("li.session.current")).getText())
+                .contains("This device");
+        assertThat(laptop.findElement(By.cssSelector("li.session.current")).getText())
+                .contains("Headless Chrome on Linux");
+        assertThat(laptop.findElement(By.cssSelector("main")).getText()).contains("Safari on iPhone");
+        screenshot(laptop, "sessions-page.png");
+        phone.navigate().refresh();
+        screenshot(phone, "sessions-page-phone.png");
+
+        laptop.findElement(By.xpath("//button[contains(., 'Sign out all other sessions')]"))
+                .click();
+        new WebDriverWait(laptop, Duration.ofSeconds(15)).until(ExpectedConditions.urlToBe(url("/sessions")));
+        assertThat(laptop.findElements(By.cssSelector("li.session"))).hasSize(1);
+
+        phone.get(url("/sessions"));
+        new WebDriverWait(phone, Duration.ofSeconds(15)).until(ExpectedConditions.urlToBe(url("/login")));
+        assertThat(phone.findElements(By.name("password"))).hasSize(1);
+        phone.manage().window().setSize(new Dimension(390, 700));
+        screenshot(phone, "login-page-phone.png");
+    }
+
+    @Test
+    void adminPage_opensWithTheApiKey_andShowsLiveSessions() throws IOException {
+        WebDriver d = browser(1100, 900);
+        d.get(url("/admin"));
+        d.findElement(By.name("apiKey")).sendKeys(TestServer.API_KEY);
+        d.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(d, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("live-sessions")));
+        d.get(url("/admin?user=alice"));
+        assertThat(d.findElement(By.id("live-sessions")).getText()).matches("\\d+");
+        assertThat(d.findElement(By.id("persistence")).getText()).isNotBlank();
+        screenshot(d, "admin-page.png");
+    }
+}

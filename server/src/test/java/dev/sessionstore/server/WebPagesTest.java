@@ -1,0 +1,182 @@
+package dev.sessionstore.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The pages over plain HTTP: cookies, CSRF, throttling, a new session at login. */
+class WebPagesTest {
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.memory();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** A browser's state: its cookies. */
+    private static final class Browser {
+        String loginCsrf = "";
+        String sid = "";
+
+        String cookies() {
+            return "__Host-csrf=" + loginCsrf + (sid.isEmpty() ? "" : "; __Host-sid=" + sid);
+        }
+
+        void take(HttpResponse<String> res) {
+            for (String c : res.headers().allValues("Set-Cookie")) {
+                String value = c.substring(c.indexOf('=') + 1, c.indexOf(';'));
+                if (c.startsWith("__Host-csrf=")) {
+                    loginCsrf = value;
+                } else if (c.startsWith("__Host-sid=")) {
+                    sid = value;
+                }
+            }
+        }
+    }
+
+    private static String csrf(String html) {
+        Matcher m = CSRF.matcher(html);
+        assertThat(m.find()).as("a CSRF field in the page").isTrue();
+        return m.group(1);
+    }
+
+    private static String form(String... pairs) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < pairs.length; i += 2) {
+            b.append(b.isEmpty() ? "" : "&")
+                    .append(pairs[i])
+                    .append('=')
+                    .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return b.toString();
+    }
+
+    private static HttpResponse<String> get(Browser b, String path) {
+        HttpResponse<String> res = server.send(
+                server.request(path).header("Cookie", b.cookies()).GET().build());
+        b.take(res);
+        return res;
+    }
+
+    private static HttpResponse<String> post(Browser b, String path, String body) {
+        HttpResponse<String> res = server.send(server.request(path)
+                .header("Cookie", b.cookies())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0")
+                .POST(BodyPublishers.ofString(body))
+                .build());
+        b.take(res);
+        return res;
+    }
+
+    private static HttpResponse<String> login(Browser b, String user, String password) {
+        String csrf = csrf(get(b, "/login").body());
+        return post(b, "/login", form("csrf", csrf, "username", user, "password", password));
+    }
+
+    @Test
+    void login_setsAHostPrefixedSecureHttpOnlyLaxCookie_andShowsTheSessionsPage() {
+        Browser b = new Browser();
+        HttpResponse<String> res = login(b, "bob", "bob-demo-pass");
+        assertThat(res.statusCode()).isEqualTo(303);
+        assertThat(res.headers().firstValue("Location")).hasValue("/sessions");
+        Optional<String> cookie = res.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("__Host-sid="))
+                .findFirst();
+        assertThat(cookie)
+                .hasValueSatisfying(c -> assertThat(c)
+                        .contains("; Path=/")
+                        .contains("; Secure")
+                        .contains("; HttpOnly")
+                        .contains("; SameSite=Lax")
+                        .doesNotContain("Domain"));
+        HttpResponse<String> page = get(b, "/sessions");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("Your sessions")
+                .contains("Firefox on Linux")
+                .contains("This device");
+    }
+
+    @Test
+    void login_givesANewSessionEachTime_andRevokesTheOldOne() {
+        Browser b = new Browser();
+        login(b, "carol", "carol-demo-pass");
+        String first = b.sid;
+        b.sid = "";
+        String csrf = csrf(get(b, "/login").body());
+        b.sid = first; // a planted or old session cookie is present at the next login
+        post(b, "/login", form("csrf", csrf, "username", "carol", "password", "carol-demo-pass"));
+        assertThat(b.sid).isNotEqualTo(first).isNotEmpty();
+        Browser stale = new Browser();
+        stale.sid = first;
+        assertThat(get(stale, "/sessions").headers().firstValue("Location")).hasValue("/login");
+    }
+
+    @Test
+    void formsWithoutTheirCsrfToken_areRefused() {
+        Browser b = new Browser();
+        get(b, "/login");
+        assertThat(post(b, "/login", form("csrf", "forged", "username", "bob", "password", "bob-demo-pass"))
+                        .statusCode())
+                .isEqualTo(403);
+        login(b, "bob", "bob-demo-pass");
+        assertThat(post(b, "/sessions/revoke-others", form("csrf", "forged")).statusCode())
+                .isEqualTo(403);
+        assertThat(post(b, "/logout", "").statusCode()).isEqualTo(403);
+        assertThat(get(b, "/sessions").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void wrongPasswords_areThrottledPerUserAndAddress() {
+        Browser b = new Browser();
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+            assertThat(login(b, "alice", "wrong-" + i).statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> locked = login(b, "alice", "alice-demo-pass");
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+        assertThat(locked.body()).contains("Too many failed attempts");
+    }
+
+    @Test
+    void logout_revokesTheSession_andSignOutOne_revokesOnlyThatOne() {
+        Browser laptop = new Browser();
+        Browser phone = new Browser();
+        login(laptop, "dora-not-a-user", "x");
+        assertThat(laptop.sid).isEmpty();
+        login(laptop, "bob", "bob-demo-pass");
+        login(phone, "bob", "bob-demo-pass");
+        String page = get(laptop, "/sessions").body();
+        List<String> ids = Pattern.compile("name=\"id\" value=\"([^\"]+)\"")
+                .matcher(page)
+                .results()
+                .map(r -> r.group(1))
+                .toList();
+        assertThat(ids).isNotEmpty();
+        HttpResponse<String> revoked = post(laptop, "/sessions/revoke", form("csrf", csrf(page), "id", ids.get(0)));
+        assertThat(revoked.statusCode()).isEqualTo(303);
+        assertThat(get(laptop, "/sessions").statusCode()).isEqualTo(200);
+
+        String csrf = csrf(get(laptop, "/sessions").body());
+        HttpResponse<String> out = post(laptop, "/logout", form("csrf", csrf));
+        assertThat(out.headers().firstValue("Location")).hasValue("/login");
+        assertThat(out.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("__Host-sid=;"));
+    }
+}

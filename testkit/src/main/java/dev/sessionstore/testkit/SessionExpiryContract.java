@@ -1,0 +1,115 @@
+package dev.sessionstore.testkit;
+
+import static dev.sessionstore.testkit.ContractSupport.LONG;
+import static dev.sessionstore.testkit.ContractSupport.SHORT;
+import static dev.sessionstore.testkit.ContractSupport.assertDead;
+import static dev.sessionstore.testkit.ContractSupport.awaitGone;
+import static dev.sessionstore.testkit.ContractSupport.awaitUntil;
+import static dev.sessionstore.testkit.ContractSupport.ids;
+import static dev.sessionstore.testkit.ContractSupport.uniqueUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sessionstore.CapPolicy;
+import dev.sessionstore.CreatedSession;
+import dev.sessionstore.LimitExceededException;
+import dev.sessionstore.NewSession;
+import dev.sessionstore.Session;
+import dev.sessionstore.SessionLimits;
+import dev.sessionstore.SessionPolicy;
+import dev.sessionstore.SessionStore;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Idle and absolute expiry: a session is gone at {@code min(lastAccessedAt + idle, absoluteExpiresAt)},
+ * everywhere at once, and nothing brings it back. On a real server each test here waits about a second.
+ */
+public interface SessionExpiryContract extends StoreFixture {
+
+    @Test
+    default void expiresAt_isTheEarlierOfIdleAndAbsoluteDeadline() {
+        SessionStore store = openStore(SessionPolicy.defaults());
+        Session idleFirst = store.create(NewSession.builder()
+                        .idleTimeout(Duration.ofHours(1))
+                        .absoluteTimeout(Duration.ofHours(2))
+                        .build())
+                .session();
+        Session absoluteFirst = store.create(NewSession.builder()
+                        .idleTimeout(Duration.ofHours(2))
+                        .absoluteTimeout(Duration.ofHours(1))
+                        .build())
+                .session();
+
+        assertThat(idleFirst.expiresAt()).isEqualTo(idleFirst.lastAccessedAt().plus(Duration.ofHours(1)));
+        assertThat(absoluteFirst.expiresAt()).isEqualTo(absoluteFirst.absoluteExpiresAt());
+        assertThat(absoluteFirst.absoluteExpiresAt())
+                .isEqualTo(absoluteFirst.createdAt().plus(Duration.ofHours(1)));
+    }
+
+    @Test
+    default void idleSession_isGoneEverywhere_andWritesNeverResurrectIt() {
+        SessionStore store = openStore(SessionPolicy.defaults());
+        String user = uniqueUser();
+        CreatedSession idle = store.create(NewSession.builder()
+                .userId(user)
+                .index("tenant", user)
+                .idleTimeout(SHORT)
+                .build());
+        CreatedSession kept = store.create(NewSession.builder()
+                .userId(user)
+                .index("tenant", user)
+                .idleTimeout(LONG)
+                .build());
+        assertThat(store.listByUser(user)).hasSize(2);
+
+        passTime(SHORT.plusMillis(200));
+        awaitGone(store, idle.token());
+
+        assertDead(store, idle.token());
+        assertThat(store.revoke(idle.session().id())).isFalse();
+        assertThat(ids(store.listByUser(user))).containsExactly(kept.session().id());
+        assertThat(ids(store.listByIndex("tenant", user)))
+                .containsExactly(kept.session().id());
+        assertThat(store.revokeByUser(user, Optional.of(kept.session().id()))).isZero();
+        assertThat(store.peek(kept.token())).isPresent();
+    }
+
+    @Test
+    default void touch_neverExtendsTheAbsoluteDeadline() {
+        SessionStore store = openStore(SessionPolicy.defaults());
+        CreatedSession created = store.create(NewSession.builder()
+                .idleTimeout(LONG)
+                .absoluteTimeout(Duration.ofSeconds(2))
+                .build());
+        Session first = created.session();
+        assertThat(first.expiresAt()).isEqualTo(first.absoluteExpiresAt());
+
+        Session touched = store.touch(created.token()).orElseThrow();
+        assertThat(touched.absoluteExpiresAt()).isEqualTo(first.absoluteExpiresAt());
+        assertThat(touched.expiresAt()).isEqualTo(first.absoluteExpiresAt());
+
+        passTime(Duration.ofMillis(2200));
+        awaitUntil(() -> store.touch(created.token()).isEmpty());
+        assertDead(store, created.token());
+    }
+
+    @Test
+    default void expiredSessions_doNotCountTowardTheCap() {
+        SessionLimits limits = SessionLimits.defaults().withMaxSessionsPerUser(1);
+        SessionStore store =
+                openStore(SessionPolicy.defaults().withLimits(limits).withCapPolicy(CapPolicy.REFUSE));
+        String user = uniqueUser();
+        CreatedSession first = store.create(
+                NewSession.builder().userId(user).idleTimeout(SHORT).build());
+        assertThatThrownBy(() -> store.create(NewSession.forUser(user))).isInstanceOf(LimitExceededException.class);
+
+        passTime(SHORT.plusMillis(200));
+        awaitGone(store, first.token());
+
+        CreatedSession second = store.create(NewSession.forUser(user));
+        assertThat(ids(store.listByUser(user))).containsExactly(second.session().id());
+        assertThat(store.peek(first.token())).isEmpty();
+    }
+}
