@@ -23,6 +23,7 @@ final class BytesPerSession {
      * @param bytesPerSession growth divided by sessions
      * @param keysPerSession Redis keys per session, or NaN for other backings
      * @param method how the growth was measured
+     * @param breakdown for Redis, the mean {@code MEMORY USAGE} of a sample of keys by type; else empty
      */
     record Result(
             String store,
@@ -30,7 +31,8 @@ final class BytesPerSession {
             int sessionsPerUser,
             double bytesPerSession,
             double keysPerSession,
-            String method) {}
+            String method,
+            String breakdown) {}
 
     static Result measure(Backends backends, String name, int sessions, int sessionsPerUser) {
         Target target = backends.newTarget(name);
@@ -52,9 +54,16 @@ final class BytesPerSession {
         createAll(target, n, perUser);
         long after = redis.usedMemory();
         long keys = redis.keys();
+        String breakdown = redis.memoryUsageByType(200);
         redis.flushAll();
         return new Result(
-                target.name(), n, perUser, (after - before) / (double) n, keys / (double) n, "INFO memory used_memory");
+                target.name(),
+                n,
+                perUser,
+                (after - before) / (double) n,
+                keys / (double) n,
+                "INFO memory used_memory",
+                breakdown);
     }
 
     private static Result postgres(Postgres pg, Target target, int n, int perUser) {
@@ -63,7 +72,7 @@ final class BytesPerSession {
         createAll(target, n, perUser);
         long after = pg.relationBytes();
         return new Result(
-                target.name(), n, perUser, (after - before) / (double) n, Double.NaN, "pg_total_relation_size");
+                target.name(), n, perUser, (after - before) / (double) n, Double.NaN, "pg_total_relation_size", "");
     }
 
     private static Result heap(Target target, int n, int perUser) {
@@ -73,7 +82,13 @@ final class BytesPerSession {
         long after = heapAfterGc();
         Reference.reachabilityFence(target);
         return new Result(
-                target.name(), n, perUser, (after - before) / (double) n, Double.NaN, "heap after GC (approximate)");
+                target.name(),
+                n,
+                perUser,
+                (after - before) / (double) n,
+                Double.NaN,
+                "heap after GC (approximate)",
+                "");
     }
 
     private static void createAll(Target target, int n, int perUser) {

@@ -34,15 +34,17 @@ final class MemoryCommand {
 
     static String markdown(List<BytesPerSession.Result> results) {
         StringBuilder md = new StringBuilder(
-                "| layout | sessions per user | sessions | bytes per session | keys per session |\n|---|---:|---:|---:|---:|\n");
+                "| layout | sessions per user | sessions | bytes per session | keys per session | mean `MEMORY USAGE` of a"
+                        + " key |\n|---|---:|---:|---:|---:|---|\n");
         for (var r : results) {
-            md.append("| %s | %d | %,d | %,.0f | %s |\n"
+            md.append("| %s | %d | %,d | %,.0f | %s | %s |\n"
                     .formatted(
                             r.store(),
                             r.sessionsPerUser(),
                             r.sessions(),
                             r.bytesPerSession(),
-                            Targets.num(r.keysPerSession())));
+                            Targets.num(r.keysPerSession()),
+                            r.breakdown()));
         }
         return md.toString();
     }

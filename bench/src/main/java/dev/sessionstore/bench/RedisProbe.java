@@ -2,9 +2,13 @@ package dev.sessionstore.bench;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScanArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 
 /**
  * Looks at a Redis server from the side: memory in use, key count, and a flush. Its own commands go
@@ -39,6 +43,27 @@ final class RedisProbe implements AutoCloseable {
 
     long keys() {
         return sync().dbsize();
+    }
+
+    /**
+     * The mean {@code MEMORY USAGE} (key, value and their overhead, as Redis estimates it) of up to
+     * {@code sample} keys, by key type, e.g. {@code "hash 280 B, zset 120 B"}.
+     */
+    String memoryUsageByType(int sample) {
+        var scan = sync().scan(ScanArgs.Builder.limit(sample));
+        Map<String, long[]> byType = new TreeMap<>();
+        for (String key :
+                scan.getKeys().subList(0, Math.min(sample, scan.getKeys().size()))) {
+            Long bytes = sync().memoryUsage(key);
+            if (bytes != null) {
+                long[] sum = byType.computeIfAbsent(sync().type(key), t -> new long[2]);
+                sum[0] += bytes;
+                sum[1]++;
+            }
+        }
+        StringJoiner out = new StringJoiner(", ");
+        byType.forEach((type, sum) -> out.add("%s %,d B".formatted(type, sum[0] / sum[1])));
+        return out.toString();
     }
 
     void flushAll() {

@@ -14,9 +14,9 @@ class BenchmarksReportTest {
             new JmhCommand.Score("touch", 16, 35_000, Double.NaN),
             new JmhCommand.Score("rawHgetall", 16, 50_000, 500));
     private static final List<BytesPerSession.Result> MEMORY = List.of(
-            new BytesPerSession.Result("redis-store", 100_000, 1, 320, 2, "INFO memory used_memory"),
-            new BytesPerSession.Result("redis-store", 100_000, 4, 250, 1.25, "INFO memory used_memory"),
-            new BytesPerSession.Result("spring-simple", 100_000, 1, 700, 1, "INFO memory used_memory"));
+            new BytesPerSession.Result("redis-store", 100_000, 1, 320, 2, "INFO memory used_memory", "hash 280 B"),
+            new BytesPerSession.Result("redis-store", 100_000, 4, 250, 1.25, "INFO memory used_memory", "hash 280 B"),
+            new BytesPerSession.Result("spring-simple", 100_000, 1, 700, 1, "INFO memory used_memory", "hash 280 B"));
 
     private static BenchmarksReport.Inputs inputs() {
         return new BenchmarksReport.Inputs(
@@ -41,7 +41,7 @@ class BenchmarksReportTest {
         assertThat(md)
                 .contains(
                         "| ≤ 350 bytes per session in Redis, user-index entry included (1 session per user) | 320 bytes");
-        assertThat(md).contains("| redis-store | 4 | 100,000 | 250 | 1.25 |");
+        assertThat(md).contains("| redis-store | 4 | 100,000 | 250 | 1.25 | hash 280 B |");
     }
 
     @Test

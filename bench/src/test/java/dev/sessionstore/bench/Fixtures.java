@@ -31,8 +31,8 @@ final class Fixtures {
             for (Op op : Op.values()) {
                 trips.put(op, (double) s);
             }
-            var bytes =
-                    new BytesPerSession.Result(stores.get(s), 1000, 1, 100.0 * (s + 1), 2, "INFO memory used_memory");
+            var bytes = new BytesPerSession.Result(
+                    stores.get(s), 1000, 1, 100.0 * (s + 1), 2, "INFO memory used_memory", "hash 280 B");
             facts.put(stores.get(s), new CompareResult.StoreFacts(stores.get(s), trips, bytes));
         }
         Map<String, String> env = new LinkedHashMap<>();

@@ -12,6 +12,8 @@ public interface Scheduler {
      * Adds a job to this instance. Every instance that should take part registers the same job.
      *
      * @throws IllegalArgumentException if a job with this name is already registered here
+     * @throws CoordinationUnavailableException if the backend cannot be reached (the job is then not
+     *     registered)
      */
     void register(JobDefinition job);
 

@@ -52,6 +52,9 @@ public final class RedisSessionStoreBuilder {
     /**
      * How long one operation waits for Redis before it throws {@link
      * dev.sessionstore.StoreUnavailableException}; default 500 ms, at most {@link #MAX_COMMAND_TIMEOUT}.
+     * Only opening the connection the first time may take longer (up to 5 s, or this timeout if longer);
+     * once connected, a lost connection is re-opened in the background and operations fail at once
+     * until it is back.
      */
     public RedisSessionStoreBuilder commandTimeout(Duration timeout) {
         this.commandTimeout = Objects.requireNonNull(timeout, "commandTimeout");

@@ -1,6 +1,7 @@
 package dev.sessionstore.coordination.internal;
 
 import java.time.Clock;
+import java.util.Arrays;
 
 /** Calls and failures of one instance over a sliding window kept in 10 time buckets. */
 final class LocalWindow {
@@ -46,6 +47,6 @@ final class LocalWindow {
     }
 
     synchronized void reset() {
-        java.util.Arrays.fill(ids, Long.MIN_VALUE);
+        Arrays.fill(ids, Long.MIN_VALUE);
     }
 }

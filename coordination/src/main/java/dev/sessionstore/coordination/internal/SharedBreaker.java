@@ -12,10 +12,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,7 +125,7 @@ final class SharedBreaker implements CircuitBreaker {
 
     @Override
     public void addListener(BreakerListener listener) {
-        listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+        listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** Publishes and adopts the cluster state; never throws. */
@@ -195,7 +197,7 @@ final class SharedBreaker implements CircuitBreaker {
         notify(l -> l.onTransition(t));
     }
 
-    private void notify(java.util.function.Consumer<BreakerListener> event) {
+    private void notify(Consumer<BreakerListener> event) {
         for (BreakerListener l : listeners) {
             try {
                 event.accept(l);

@@ -6,6 +6,7 @@ import dev.sessionstore.coordination.internal.BreakerBackend;
 import dev.sessionstore.coordination.redis.RedisCalls.Script;
 import io.lettuce.core.ScriptOutputType;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Breakers in Redis, all keys of a breaker in one hash slot ({@code {<name>}}):
@@ -111,7 +112,7 @@ final class RedisBreakers implements BreakerBackend {
                 Long.toString(config.window().toMillis()),
                 Long.toString(config.openDuration().toMillis()),
                 Integer.toString(config.halfOpenProbes()));
-        Mode mode = Mode.valueOf(((String) r.get(0)).toUpperCase(java.util.Locale.ROOT));
+        Mode mode = Mode.valueOf(((String) r.get(0)).toUpperCase(Locale.ROOT));
         return new View(mode, ((Long) r.get(1)).intValue(), BreakerForce.valueOf((String) r.get(2)));
     }
 
