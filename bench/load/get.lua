@@ -1,0 +1,22 @@
+-- GET /v1/session, rotating through the tokens in $LOAD_TOKENS (one per line); each wrk thread
+-- starts at its own offset. Usage: LOAD_TOKENS=file LOAD_API_KEY=key wrk -s get.lua ...
+package.path = debug.getinfo(1, "S").source:match("^@(.*/)") .. "?.lua;" .. package.path
+require "common"
+
+local tokens = {}
+local pos = 1
+
+function init(args)
+   for line in io.lines(os.getenv("LOAD_TOKENS")) do
+      tokens[#tokens + 1] = line
+   end
+   assert(#tokens > 0, "no tokens in LOAD_TOKENS")
+   pos = (id * 7919) % #tokens + 1
+   wrk.headers["Authorization"] = "Bearer " .. os.getenv("LOAD_API_KEY")
+end
+
+function request()
+   local token = tokens[pos]
+   pos = pos % #tokens + 1
+   return wrk.format("GET", "/v1/session", { ["Session-Token"] = token })
+end
