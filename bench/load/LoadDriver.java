@@ -1,6 +1,8 @@
 import dev.sessionstore.SessionPolicy;
 import dev.sessionstore.SessionToken;
 import dev.sessionstore.redis.RedisSessionStore;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,8 +32,8 @@ import java.util.regex.Pattern;
  *
  * The touch mode builds the store the way the server does (key prefix "ss", SessionPolicy.defaults(),
  * 500 ms command timeout), so it touches the very sessions the HTTP run reads. It prints one line
- * {@code STORE_TOUCH ops=.. seconds=.. ops_per_s=.. misses=.. errors=.. cpu_s=..}; cpu_s is this
- * process's CPU time during the measured window only.
+ * {@code STORE_TOUCH ops=.. seconds=.. ops_per_s=.. misses=.. errors=.. cpu_s=.. driver_cpu=.. redis_cpu=..}:
+ * this process's CPU time, and both processes' CPU in % of one core, during the measured window only.
  */
 public final class LoadDriver {
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"(sst_[A-Za-z0-9_-]{45})\"");
@@ -87,16 +89,24 @@ public final class LoadDriver {
         if (tokens.isEmpty() || threads < 1 || threads > 256 || seconds < 1 || seconds > 600 || warmupSeconds < 0) {
             throw new IllegalArgumentException("tokens, THREADS 1..256, SECONDS 1..600, WARMUP_S >= 0");
         }
+        RedisClient admin = RedisClient.create(redisUrl);
         try (RedisSessionStore store = RedisSessionStore.builder().redisUri(redisUrl)
-                .policy(SessionPolicy.defaults()).commandTimeout(Duration.ofMillis(500)).keyPrefix("ss").build()) {
+                        .policy(SessionPolicy.defaults()).commandTimeout(Duration.ofMillis(500)).keyPrefix("ss").build();
+                StatefulRedisConnection<String, String> info = admin.connect()) {
             runTouch(store, tokens, threads, Duration.ofSeconds(warmupSeconds)); // warm-up, discarded
+            double redisBefore = redisCpuSeconds(info);
             long cpuBefore = cpuNanos();
             long start = System.nanoTime();
             long[] counts = runTouch(store, tokens, threads, Duration.ofSeconds(seconds));
             double elapsed = (System.nanoTime() - start) / 1e9;
             double cpu = (cpuNanos() - cpuBefore) / 1e9;
-            System.out.printf("STORE_TOUCH ops=%d seconds=%.3f ops_per_s=%.1f misses=%d errors=%d cpu_s=%.2f threads=%d%n",
-                    counts[0], elapsed, counts[0] / elapsed, counts[1], counts[2], cpu, threads);
+            double redisCpu = redisCpuSeconds(info) - redisBefore;
+            System.out.printf("STORE_TOUCH ops=%d seconds=%.3f ops_per_s=%.1f misses=%d errors=%d cpu_s=%.2f"
+                            + " driver_cpu=%.0f redis_cpu=%.0f threads=%d%n",
+                    counts[0], elapsed, counts[0] / elapsed, counts[1], counts[2], cpu, cpu / elapsed * 100,
+                    redisCpu / elapsed * 100, threads);
+        } finally {
+            admin.shutdown();
         }
     }
 
@@ -115,6 +125,7 @@ public final class LoadDriver {
                     try {
                         if (store.touch(tokens.get(i % tokens.size())).isEmpty()) misses.increment();
                     } catch (RuntimeException e) {
+                        if (errors.sum() == 0) System.err.println("first touch error: " + e);
                         errors.increment();
                     }
                     ops.increment();
@@ -125,6 +136,14 @@ public final class LoadDriver {
         stop.set(true);
         for (Thread w : workers) w.join(5_000);
         return new long[] {ops.sum(), misses.sum(), errors.sum()};
+    }
+
+    /** Redis's own CPU time (INFO cpu: used_cpu_sys + used_cpu_user), in seconds. */
+    private static double redisCpuSeconds(StatefulRedisConnection<String, String> info) {
+        return info.sync().info("cpu").lines()
+                .filter(l -> l.startsWith("used_cpu_sys:") || l.startsWith("used_cpu_user:"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(':') + 1).trim()))
+                .sum();
     }
 
     private static long cpuNanos() {

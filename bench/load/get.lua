@@ -5,6 +5,7 @@ require "common"
 
 local tokens = {}
 local pos = 1
+local headers = {}
 
 function init(args)
    for line in io.lines(os.getenv("LOAD_TOKENS")) do
@@ -12,11 +13,12 @@ function init(args)
    end
    assert(#tokens > 0, "no tokens in LOAD_TOKENS")
    pos = (id * 7919) % #tokens + 1
-   wrk.headers["Authorization"] = "Bearer " .. os.getenv("LOAD_API_KEY")
+   -- wrk.format uses the headers it is given instead of wrk.headers, so carry everything here
+   headers["Authorization"] = "Bearer " .. os.getenv("LOAD_API_KEY")
 end
 
 function request()
-   local token = tokens[pos]
+   headers["Session-Token"] = tokens[pos]
    pos = pos % #tokens + 1
-   return wrk.format("GET", "/v1/session", { ["Session-Token"] = token })
+   return wrk.format("GET", "/v1/session", headers)
 end

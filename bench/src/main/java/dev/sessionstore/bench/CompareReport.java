@@ -126,6 +126,16 @@ final class CompareReport {
             }
             fastest.forEach((store, ops) -> md.append(
                     "- At %s, **%s** is fastest at %s.\n".formatted(threads(t), store, String.join(", ", ops))));
+            Map<String, List<String>> shared = new LinkedHashMap<>();
+            for (Op op : Op.values()) {
+                bestShared(r, op, t)
+                        .ifPresent(s -> shared.computeIfAbsent(s.store(), k -> new ArrayList<>())
+                                .add(op.label()));
+            }
+            shared.forEach((store, ops) ->
+                    md.append(("- At %s, among the stores that survive a restart and are shared by instances (Redis and"
+                                    + " PostgreSQL), **%s** is fastest at %s.\n")
+                            .formatted(threads(t), store, String.join(", ", ops))));
         }
         r.facts().values().stream()
                 .filter(f -> f.bytes().bytesPerSession() > 0)
@@ -138,6 +148,14 @@ final class CompareReport {
         md.append("- Beyond speed: only the Redis and PostgreSQL stores survive a restart of the service and are"
                 + " shared by several instances; the in-memory store is lost with its JVM and seen by one instance"
                 + " only. PostgreSQL gives SQL, transactions with other data and durable writes by default.\n\n");
+    }
+
+    private static Optional<CompareResult.OpStats> bestShared(CompareResult r, Op op, int t) {
+        return r.stats().stream()
+                .filter(s -> s.op() == op && s.threads() == t)
+                .filter(s -> r.facts().containsKey(s.store())
+                        && !r.facts().get(s.store()).bytes().method().startsWith("heap"))
+                .max(Comparator.comparingDouble(CompareResult.OpStats::median));
     }
 
     private static Optional<CompareResult.OpStats> best(CompareResult r, Op op, int t) {

@@ -42,7 +42,7 @@ final class Workers {
                     };
                 case LIST ->
                     () -> {
-                        t.list(Workload.user(r.nextInt(pool.users())));
+                        t.list(pool.randomUser(r));
                         return true;
                     };
                 case REVOKE ->

@@ -48,6 +48,10 @@ class CompareReportTest {
         assertThat(md)
                 .contains("At 16 threads, **spring-indexed** is fastest at create, touch, update, list user, revoke.");
         assertThat(md).contains("**redis-store** stores a session in the fewest bytes (100");
+        assertThat(md)
+                .contains(
+                        "- At 16 threads, among the stores that survive a restart and are shared by instances (Redis"
+                                + " and PostgreSQL), **spring-indexed** is fastest at create, touch, update, list user, revoke.");
     }
 
     @Test

@@ -3,26 +3,17 @@ package dev.sessionstore.jdbc;
 import dev.sessionstore.SessionPolicy;
 import dev.sessionstore.SessionStore;
 import dev.sessionstore.testkit.SessionStoreContract;
-import java.io.IOException;
+import dev.sessionstore.testkit.coordination.MutableClock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.time.Instant;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The shared store contract, unchanged, against a real PostgreSQL; store time is a fake clock. */
 class JdbcSessionStoreIT extends SessionStoreContract {
-    private static TestDatabase database;
+    @RegisterExtension
+    static final TestDatabaseExtension database = new TestDatabaseExtension();
 
-    private final FakeClock clock = FakeClock.atFixedStart();
-
-    @BeforeAll
-    static void startDatabase() {
-        database = TestDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        database.close();
-    }
+    private final MutableClock clock = MutableClock.at(Instant.parse("2030-01-01T00:00:00Z"));
 
     @Override
     protected SessionStore newStore(SessionPolicy policy) {

@@ -7,36 +7,27 @@ import dev.sessionstore.JsonValue;
 import dev.sessionstore.NewSession;
 import dev.sessionstore.SessionPolicy;
 import dev.sessionstore.SessionUpdate;
-import java.io.IOException;
+import dev.sessionstore.testkit.coordination.MutableClock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the store writes into PostgreSQL: the rows, their exact text, and the deltas of an update. */
 class JdbcStorageIT {
-    private static TestDatabase database;
+    @RegisterExtension
+    static final TestDatabaseExtension database = new TestDatabaseExtension();
 
-    private final FakeClock clock = FakeClock.atFixedStart();
+    private final MutableClock clock = MutableClock.at(Instant.parse("2030-01-01T00:00:00Z"));
     private JdbcSessionStore store;
-
-    @BeforeAll
-    static void startDatabase() {
-        database = TestDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        database.close();
-    }
 
     @BeforeEach
     void openStore() {

@@ -3,25 +3,14 @@ package dev.sessionstore.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionstore.NewSession;
-import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Flyway creates the schema on an empty database, and running it again changes nothing. */
 class MigrationIT {
-    private static TestDatabase database;
-
-    @BeforeAll
-    static void startDatabase() {
-        database = TestDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        database.close();
-    }
+    @RegisterExtension
+    static final TestDatabaseExtension database = new TestDatabaseExtension();
 
     @BeforeEach
     void emptyDatabase() {

@@ -7,28 +7,19 @@ import dev.sessionstore.CreatedSession;
 import dev.sessionstore.JsonValue;
 import dev.sessionstore.NewSession;
 import dev.sessionstore.SessionPolicy;
-import java.io.IOException;
+import dev.sessionstore.testkit.coordination.MutableClock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The sweep reclaims expired rows, with their attribute and index rows, and nothing else. */
 class SweepIT {
-    private static TestDatabase database;
+    @RegisterExtension
+    static final TestDatabaseExtension database = new TestDatabaseExtension();
 
-    private final FakeClock clock = FakeClock.atFixedStart();
-
-    @BeforeAll
-    static void startDatabase() {
-        database = TestDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        database.close();
-    }
+    private final MutableClock clock = MutableClock.at(Instant.parse("2030-01-01T00:00:00Z"));
 
     @BeforeEach
     void emptyTables() {

@@ -4,7 +4,9 @@ package dev.sessionstore.redis;
  * The Lua source of the {@link Script}s. Lua 5.1 as embedded in Redis 6.2 and 7.x; no Redis functions,
  * no {@code PEXPIRE ... GT}. A session hash holds {@code u c a i d v}, {@code x.<index>} and {@code
  * @<attribute>} fields; its key expires at {@code min(a + i, d)}; index zsets score each session id by
- * that expiry and expire with their highest score.
+ * {@code score(h) = min(ceil(expiry / Q) * Q, d)} with {@code Q = max(1000, floor(i / 16))} ms, an upper
+ * bound of that expiry quantized so that a touch within the same quantum needs no index write; index
+ * zsets expire with their highest score.
  */
 final class LuaText {
     private LuaText() {}
@@ -18,6 +20,12 @@ final class LuaText {
 
             local function expiry(h)
               return math.min(tonumber(h.a) + tonumber(h.i), tonumber(h.d))
+            end
+
+            -- Index score: the expiry rounded up to a quantum Q = max(1 s, i / 16), capped by d; always >= expiry.
+            local function score(h)
+              local q = math.max(1000, math.floor(tonumber(h.i) / 16))
+              return math.min(math.ceil(expiry(h) / q) * q, tonumber(h.d))
             end
 
             -- The session hash as a table, or nil if it is missing or its expiry has come.
@@ -57,9 +65,9 @@ final class LuaText {
               return keys
             end
 
-            local function put_index(zk, id, exp, now)
+            local function put_index(zk, id, sc, now)
               redis.call('ZREMRANGEBYSCORE', zk, '-inf', now)
-              redis.call('ZADD', zk, exp, id)
+              redis.call('ZADD', zk, sc, id)
               settle(zk)
             end
 
@@ -126,9 +134,10 @@ final class LuaText {
             end
             redis.call('HSET', key, unpack(fields))
             redis.call('PEXPIREAT', key, exp)
-            if user ~= '' then put_index(uk, id, exp, now) end
+            local sc = score({a = now, i = idle, d = now + life})
+            if user ~= '' then put_index(uk, id, sc, now) end
             for j = 9, 8 + 2 * n, 2 do
-              put_index(base .. 'x:' .. ARGV[j] .. ':' .. ARGV[j + 1], id, exp, now)
+              put_index(base .. 'x:' .. ARGV[j] .. ':' .. ARGV[j + 1], id, sc, now)
             end
             return {1, now}
             """;
@@ -138,13 +147,16 @@ final class LuaText {
             local h = load_live(KEYS[1], now)
             if not h then return {0} end
             if ARGV[3] == '1' then
+              local old = score(h)
               h.a = now
-              local exp = expiry(h)
               redis.call('HSET', KEYS[1], 'a', now)
-              redis.call('PEXPIREAT', KEYS[1], exp)
-              for _, zk in ipairs(index_keys(ARGV[1], h)) do
-                redis.call('ZADD', zk, exp, ARGV[2])
-                settle(zk)
+              redis.call('PEXPIREAT', KEYS[1], expiry(h))
+              local sc = score(h)
+              if sc ~= old then
+                for _, zk in ipairs(index_keys(ARGV[1], h)) do
+                  redis.call('ZADD', zk, sc, ARGV[2])
+                  settle(zk)
+                end
               end
             end
             return flatten(1, h)
@@ -194,13 +206,13 @@ final class LuaText {
             local now = now_ms()
             local h = load_live(KEYS[1], now)
             if not h then return {0} end
-            local exp = expiry(h)
+            local sc = score(h)
             redis.call('RENAME', KEYS[1], KEYS[2])
             h.v = tonumber(h.v) + 1
             redis.call('HSET', KEYS[2], 'v', h.v)
             for _, zk in ipairs(index_keys(ARGV[1], h)) do
               redis.call('ZREM', zk, ARGV[2])
-              redis.call('ZADD', zk, exp, ARGV[3])
+              redis.call('ZADD', zk, sc, ARGV[3])
               settle(zk)
             end
             return flatten(1, h)

@@ -2,27 +2,18 @@ package dev.sessionstore.redis;
 
 import dev.sessionstore.SessionPolicy;
 import dev.sessionstore.SessionStore;
-import dev.sessionstore.embedded.RedisServerProcess;
+import dev.sessionstore.testkit.RedisServerExtension;
 import dev.sessionstore.testkit.SessionStoreContract;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Redis store passes the whole store contract, on real time, against a real redis-server. */
 class RedisSessionStoreIT extends SessionStoreContract {
     private static final AtomicInteger STORES = new AtomicInteger();
-    private static RedisServerProcess redis;
 
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisServerProcess.startEphemeral();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
+    @RegisterExtension
+    static final RedisServerExtension redis = new RedisServerExtension();
 
     /** Each store gets its own key prefix, so it starts empty. */
     @Override

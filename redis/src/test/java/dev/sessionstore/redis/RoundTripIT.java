@@ -7,7 +7,7 @@ import dev.sessionstore.JsonValue;
 import dev.sessionstore.NewSession;
 import dev.sessionstore.SessionPolicy;
 import dev.sessionstore.SessionUpdate;
-import dev.sessionstore.embedded.RedisServerProcess;
+import dev.sessionstore.testkit.RedisServerExtension;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -17,20 +17,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every web-path operation is one round trip: exactly one command reaches Redis ({@code EVALSHA}), as
  * seen both by {@code MONITOR} (commands clients sent) and by {@code INFO commandstats} deltas.
  */
 class RoundTripIT {
-    private static RedisServerProcess redis;
+    @RegisterExtension
+    static final RedisServerExtension redis = new RedisServerExtension();
+
     private static RedisProbe probe;
     private static MonitorTap monitor;
     private RedisSessionStore store;
 
     @BeforeAll
     static void startRedis() {
-        redis = RedisServerProcess.startEphemeral();
         probe = new RedisProbe(redis.uri());
         monitor = new MonitorTap(redis.port());
     }
@@ -39,7 +41,6 @@ class RoundTripIT {
     static void stopRedis() {
         monitor.close();
         probe.close();
-        redis.close();
     }
 
     @BeforeEach

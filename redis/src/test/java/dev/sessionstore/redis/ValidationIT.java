@@ -11,22 +11,24 @@ import dev.sessionstore.SessionLimits;
 import dev.sessionstore.SessionPolicy;
 import dev.sessionstore.SessionToken;
 import dev.sessionstore.SessionUpdate;
-import dev.sessionstore.embedded.RedisServerProcess;
+import dev.sessionstore.testkit.RedisServerExtension;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Malformed input is rejected before any command is sent to Redis. */
 class ValidationIT {
-    private static RedisServerProcess redis;
+    @RegisterExtension
+    static final RedisServerExtension redis = new RedisServerExtension();
+
     private static RedisProbe probe;
     private static RedisSessionStore store;
 
     @BeforeAll
     static void start() {
-        redis = RedisServerProcess.startEphemeral();
         probe = new RedisProbe(redis.uri());
         store = RedisSessionStore.builder()
                 .redisUri(redis.uri())
@@ -40,7 +42,6 @@ class ValidationIT {
     static void stop() {
         store.close();
         probe.close();
-        redis.close();
     }
 
     @Test

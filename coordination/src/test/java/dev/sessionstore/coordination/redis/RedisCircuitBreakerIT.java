@@ -2,27 +2,17 @@ package dev.sessionstore.coordination.redis;
 
 import dev.sessionstore.coordination.Coordination;
 import dev.sessionstore.coordination.SchedulerOptions;
-import dev.sessionstore.embedded.RedisServerProcess;
+import dev.sessionstore.testkit.RedisServerExtension;
 import dev.sessionstore.testkit.coordination.CircuitBreakerContract;
 import java.time.Clock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RedisCircuitBreakerIT extends CircuitBreakerContract {
-    private static RedisServerProcess redis;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisServerProcess.startEphemeral();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
+    @RegisterExtension
+    static final RedisServerExtension redis = new RedisServerExtension();
 
     @Override
     protected Coordination newInstance(String instanceId, Clock clock) {
-        return RedisFixture.instance(redis, instanceId, clock, SchedulerOptions.defaults());
+        return RedisFixture.instance(redis.server(), instanceId, clock, SchedulerOptions.defaults());
     }
 }

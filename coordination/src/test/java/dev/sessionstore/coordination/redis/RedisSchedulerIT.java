@@ -2,27 +2,17 @@ package dev.sessionstore.coordination.redis;
 
 import dev.sessionstore.coordination.Coordination;
 import dev.sessionstore.coordination.SchedulerOptions;
-import dev.sessionstore.embedded.RedisServerProcess;
+import dev.sessionstore.testkit.RedisServerExtension;
 import dev.sessionstore.testkit.coordination.SchedulerContract;
 import java.time.Clock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RedisSchedulerIT extends SchedulerContract {
-    private static RedisServerProcess redis;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisServerProcess.startEphemeral();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
+    @RegisterExtension
+    static final RedisServerExtension redis = new RedisServerExtension();
 
     @Override
     protected Coordination newInstance(String instanceId, Clock instanceClock, SchedulerOptions options) {
-        return RedisFixture.instance(redis, instanceId, instanceClock, options);
+        return RedisFixture.instance(redis.server(), instanceId, instanceClock, options);
     }
 }

@@ -1,0 +1,112 @@
+package dev.sessionstore.server.events;
+
+import dev.sessionstore.CreatedSession;
+import dev.sessionstore.NewSession;
+import dev.sessionstore.Session;
+import dev.sessionstore.SessionId;
+import dev.sessionstore.SessionStore;
+import dev.sessionstore.SessionToken;
+import dev.sessionstore.SessionUpdate;
+import dev.sessionstore.server.events.SessionEvent.Type;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Publishes {@code created}, {@code rotated} and {@code revoked} events for the changes made through it; the
+ * sink must not block. Costs: revoking by token reads the session first (one more round trip) to name its user;
+ * revoking by id names no user; revoking a user's sessions lists them first and publishes one event per session
+ * listed. {@code expired} events come from {@link ExpiryScan}, not from here.
+ */
+public final class EventingSessionStore implements SessionStore {
+    private final SessionStore delegate;
+    private final SessionEventSink sink;
+    private final Clock clock;
+
+    public EventingSessionStore(SessionStore delegate, SessionEventSink sink, Clock clock) {
+        this.delegate = delegate;
+        this.sink = sink;
+        this.clock = clock;
+    }
+
+    @Override
+    public CreatedSession create(NewSession spec) {
+        CreatedSession created = delegate.create(spec);
+        emit(Type.CREATED, created.session().id(), created.session().userId());
+        return created;
+    }
+
+    @Override
+    public Optional<Session> touch(SessionToken token) {
+        return delegate.touch(token);
+    }
+
+    @Override
+    public Optional<Session> peek(SessionToken token) {
+        return delegate.peek(token);
+    }
+
+    @Override
+    public Session update(SessionToken token, SessionUpdate update) {
+        return delegate.update(token, update);
+    }
+
+    @Override
+    public CreatedSession rotate(SessionToken token) {
+        CreatedSession rotated = delegate.rotate(token);
+        Session s = rotated.session();
+        sink.publish(new SessionEvent(Type.ROTATED, s.id(), Optional.of(token.id()), s.userId(), clock.instant()));
+        return rotated;
+    }
+
+    @Override
+    public boolean revoke(SessionToken token) {
+        Optional<String> user = delegate.peek(token).flatMap(Session::userId);
+        boolean wasLive = delegate.revoke(token);
+        if (wasLive) {
+            emit(Type.REVOKED, token.id(), user);
+        }
+        return wasLive;
+    }
+
+    @Override
+    public boolean revoke(SessionId id) {
+        boolean wasLive = delegate.revoke(id);
+        if (wasLive) {
+            emit(Type.REVOKED, id, Optional.empty());
+        }
+        return wasLive;
+    }
+
+    @Override
+    public List<Session> listByUser(String userId) {
+        return delegate.listByUser(userId);
+    }
+
+    @Override
+    public int revokeByUser(String userId, Optional<SessionId> keep) {
+        List<Session> before = delegate.listByUser(userId);
+        int n = delegate.revokeByUser(userId, keep);
+        if (n > 0) {
+            before.stream()
+                    .map(Session::id)
+                    .filter(id -> keep.map(k -> !k.equals(id)).orElse(true))
+                    .forEach(id -> emit(Type.REVOKED, id, Optional.of(userId)));
+        }
+        return n;
+    }
+
+    @Override
+    public List<Session> listByIndex(String name, String value) {
+        return delegate.listByIndex(name, value);
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    private void emit(Type type, SessionId id, Optional<String> user) {
+        sink.publish(SessionEvent.of(type, id, user, clock.instant()));
+    }
+}
