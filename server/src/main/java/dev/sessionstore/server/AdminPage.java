@@ -2,6 +2,10 @@ package dev.sessionstore.server;
 
 import dev.sessionstore.Session;
 import dev.sessionstore.SessionStore;
+import dev.sessionstore.coordination.BreakerForce;
+import dev.sessionstore.coordination.CoordinationException;
+import dev.sessionstore.server.events.CoordinationSection;
+import dev.sessionstore.server.events.ServerCoordination;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -14,7 +18,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -28,12 +31,14 @@ final class AdminPage {
     private final Backend backend;
     private final SessionStore store;
     private final ApiKey apiKey;
+    private final ServerCoordination coordination;
     private final Clock clock;
 
-    AdminPage(Backend backend, SessionStore store, ApiKey apiKey, Clock clock) {
+    AdminPage(Backend backend, SessionStore store, ApiKey apiKey, ServerCoordination coordination, Clock clock) {
         this.backend = backend;
         this.store = store;
         this.apiKey = apiKey;
+        this.coordination = coordination;
         this.clock = clock;
     }
 
@@ -45,22 +50,41 @@ final class AdminPage {
         Optional<String> user =
                 req.query().first("user").asOptional().map(String::trim).filter(u -> !u.isEmpty());
         List<Session> sessions = user.map(store::listByUser).orElse(List.of());
-        OptionalLong live = backend.live();
         Optional<RedisAdmin.Persistence> persistence = backend.redis().map(RedisAdmin::persistence);
-        OptionalLong dataset = backend.redis().map(RedisAdmin::datasetBytes).orElse(OptionalLong.empty());
-        OptionalLong perSession =
-                backend.redis().map(r -> r.bytesPerSession(Backends.KEY_PREFIX)).orElse(OptionalLong.empty());
-        String csrf = cookieExpiry(req).map(exp -> sign("csrf|" + exp)).orElse("");
+        String csrf = csrfOf(req);
         WebSupport.html(
                 res,
                 Status.OK_200,
                 AdminViews.page(
                         new AdminViews.Facts(
-                                backend.description(), live, persistence, dataset, perSession, backend.warnings()),
+                                backend.description(), coordination.stats().latest(), persistence, backend.warnings()),
                         user,
                         sessions,
                         csrf,
+                        CoordinationSection.html(coordination, Html.hidden("csrf", csrf), "/admin/breakers"),
                         clock.instant()));
+    }
+
+    /** Forces a breaker open or closed for every instance, or clears the override; CSRF-checked like logout. */
+    void forceBreaker(ServerRequest req, ServerResponse res) {
+        Map<String, String> form = WebSupport.form(req);
+        checkCsrf(req, form);
+        BreakerForce force = switch (form.getOrDefault("force", "")) {
+            case "open" -> BreakerForce.FORCE_OPEN;
+            case "closed" -> BreakerForce.FORCE_CLOSED;
+            case "clear" -> BreakerForce.NONE;
+            default ->
+                throw new ApiException(
+                        Problem.of(400, "bad-force", "Bad request", "force must be open, closed or clear"));
+        };
+        try {
+            coordination.force(form.getOrDefault("breaker", ""), force);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(Problem.of(404, "no-breaker", "No such breaker", e.getMessage()));
+        } catch (CoordinationException e) {
+            throw new ApiException(Problem.of(503, "coordination-unavailable", "Try again", e.getMessage()));
+        }
+        WebSupport.redirect(res, "/admin#breakers");
     }
 
     void login(ServerRequest req, ServerResponse res) {
@@ -80,13 +104,21 @@ final class AdminPage {
     }
 
     void logout(ServerRequest req, ServerResponse res) {
-        Map<String, String> form = WebSupport.form(req);
-        String csrf = cookieExpiry(req).map(exp -> sign("csrf|" + exp)).orElse("");
+        checkCsrf(req, WebSupport.form(req));
+        WebSupport.clearCookie(res, WebSupport.ADMIN_COOKIE);
+        WebSupport.redirect(res, "/admin");
+    }
+
+    /** The admin forms' CSRF token: bound to the admin cookie, so only a signed-in admin has one. */
+    private String csrfOf(ServerRequest req) {
+        return cookieExpiry(req).map(exp -> sign("csrf|" + exp)).orElse("");
+    }
+
+    private void checkCsrf(ServerRequest req, Map<String, String> form) {
+        String csrf = csrfOf(req);
         if (csrf.isEmpty() || !WebSupport.constantTimeEquals(csrf, form.getOrDefault("csrf", ""))) {
             throw new ApiException(Problem.of(403, "csrf", "Form expired", "reload the page and try again"));
         }
-        WebSupport.clearCookie(res, WebSupport.ADMIN_COOKIE);
-        WebSupport.redirect(res, "/admin");
     }
 
     private void showLogin(ServerResponse res, Status status, Optional<String> error) {

@@ -1,6 +1,7 @@
 package dev.sessionstore.server;
 
 import dev.sessionstore.Session;
+import dev.sessionstore.server.events.StoreStats;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,18 +13,14 @@ final class AdminViews {
      * What the admin page reports about the store.
      *
      * @param store the backend's description
-     * @param live live sessions, if the store counts them
+     * @param stats the statistics job's latest figures (live sessions, memory), if it has run
      * @param persistence Redis persistence settings, if there is a Redis
-     * @param datasetBytes Redis {@code used_memory_dataset}, if there is a Redis
-     * @param bytesPerSession MEMORY USAGE of the store's keys per session, if there is a Redis
      * @param warnings operator warnings
      */
     record Facts(
             String store,
-            OptionalLong live,
+            Optional<StoreStats> stats,
             Optional<RedisAdmin.Persistence> persistence,
-            OptionalLong datasetBytes,
-            OptionalLong bytesPerSession,
             List<String> warnings) {}
 
     private AdminViews() {}
@@ -44,14 +41,20 @@ final class AdminViews {
         return Html.page("Admin", "<a href=\"/login\">Sign in</a>", main);
     }
 
-    static String page(Facts f, Optional<String> user, List<Session> sessions, String csrf, Instant now) {
-        String perSession =
-                f.bytesPerSession().isPresent() ? bytes(f.bytesPerSession().getAsLong()) : "—";
-        String datasetPerSession = f.live().isPresent()
-                        && f.live().getAsLong() > 0
-                        && f.datasetBytes().isPresent()
-                ? bytes(f.datasetBytes().getAsLong() / f.live().getAsLong())
-                : "—";
+    static String page(
+            Facts f, Optional<String> user, List<Session> sessions, String csrf, String coordination, Instant now) {
+        OptionalLong live = f.stats().map(StoreStats::liveSessions).orElse(OptionalLong.empty());
+        OptionalLong perSessionBytes =
+                f.stats().map(StoreStats::bytesPerSession).orElse(OptionalLong.empty());
+        OptionalLong dataset = f.stats().map(StoreStats::datasetBytes).orElse(OptionalLong.empty());
+        OptionalLong datasetPerLive =
+                f.stats().map(StoreStats::datasetBytesPerLiveSession).orElse(OptionalLong.empty());
+        String perSession = perSessionBytes.isPresent() ? bytes(perSessionBytes.getAsLong()) : "—";
+        String datasetPerSession = datasetPerLive.isPresent() ? bytes(datasetPerLive.getAsLong()) : "—";
+        String measured = f.stats()
+                .map(st -> "Measured " + Html.ago(st.measuredAt(), now) + " (" + Html.time(st.measuredAt())
+                        + ") by the cluster-wide statistics job on instance " + st.instance() + ".")
+                .orElse("Not measured yet: the statistics job has not run.");
         StringBuilder warnings = new StringBuilder();
         f.warnings().forEach(w -> warnings.append(Html.alert("warn", w)));
         String main = """
@@ -69,6 +72,7 @@ final class AdminViews {
                 <dt>Store</dt><dd>%s</dd>
                 <dt>Persistence</dt><dd id="persistence">%s</dd>
                 </dl>
+                <p class="muted small" id="stats-measured">%s</p>
                 <p class="muted small">Memory per session is <code>MEMORY USAGE</code> summed over the store's keys
                 (session hashes and their share of the user and index sorted sets), divided by the sessions found.
                 The dataset figure is <code>INFO memory</code> <code>used_memory_dataset</code>, which also holds
@@ -82,17 +86,22 @@ final class AdminViews {
                 </form>
                 %s
                 </section>
+                %s
                 """.formatted(
                 Html.hidden("csrf", csrf),
                 warnings,
-                f.live().isPresent() ? Long.toString(f.live().getAsLong()) : "not counted by this store",
+                live.isPresent()
+                        ? Long.toString(live.getAsLong())
+                        : f.stats().isPresent() ? "not counted by this store" : "not measured yet",
                 perSession,
-                f.datasetBytes().isPresent() ? bytes(f.datasetBytes().getAsLong()) : "—",
+                dataset.isPresent() ? bytes(dataset.getAsLong()) : "—",
                 datasetPerSession,
                 Html.esc(f.store()),
                 Html.esc(f.persistence().map(RedisAdmin.Persistence::describe).orElse("none (in-memory)")),
+                Html.esc(measured),
                 Html.esc(user.orElse("")),
-                user.map(u -> table(u, sessions, now)).orElse(""));
+                user.map(u -> table(u, sessions, now)).orElse(""),
+                coordination);
         return Html.page("Admin", "<a href=\"/login\">Sign in</a>", main);
     }
 

@@ -1,6 +1,8 @@
 package dev.sessionstore.server;
 
 import dev.sessionstore.SessionStore;
+import dev.sessionstore.server.events.StoreStats;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -13,6 +15,7 @@ import java.util.function.LongSupplier;
  * @param store the store
  * @param description one line for the start banner and the admin page, e.g. "embedded Redis 127.0.0.1:6379"
  * @param redis an admin connection to the Redis behind the store, if there is one
+ * @param redisUri the URI of that Redis (for the coordination module and the maintenance jobs)
  * @param liveCount the number of live sessions, if the store can count them
  * @param warnings things an operator should know, e.g. that sessions will not survive a restart
  * @param closer stops what was started, in order, after the store is closed
@@ -21,6 +24,7 @@ record Backend(
         SessionStore store,
         String description,
         Optional<RedisAdmin> redis,
+        Optional<String> redisUri,
         Optional<LongSupplier> liveCount,
         List<String> warnings,
         Runnable closer) {
@@ -32,6 +36,17 @@ record Backend(
     /** Whether the store answers: PING for Redis, always for memory. */
     BooleanSupplier readiness() {
         return redis.<BooleanSupplier>map(r -> r::ping).orElse(() -> true);
+    }
+
+    /** The statistics job's measurement: live sessions, INFO memory dataset, MEMORY USAGE per session. */
+    StoreStats measure(Instant at, String instance, long fence) {
+        return new StoreStats(
+                live(),
+                redis.map(RedisAdmin::datasetBytes).orElse(OptionalLong.empty()),
+                redis.map(r -> r.bytesPerSession(Backends.KEY_PREFIX)).orElse(OptionalLong.empty()),
+                at,
+                instance,
+                fence);
     }
 
     OptionalLong live() {

@@ -1,6 +1,9 @@
 package dev.sessionstore.server;
 
 import dev.sessionstore.SessionPolicy;
+import dev.sessionstore.coordination.Coordination;
+import dev.sessionstore.coordination.memory.InMemoryCoordination;
+import dev.sessionstore.coordination.redis.RedisCoordination;
 import dev.sessionstore.embedded.RedisServerProcess;
 import dev.sessionstore.memory.InMemorySessionStore;
 import dev.sessionstore.redis.RedisSessionStore;
@@ -28,6 +31,7 @@ final class Backends {
         return new Backend(
                 store,
                 "in-memory store (sessions are lost when the server stops)",
+                Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
                 List.of("--store memory: sessions live in this process and are lost when it stops"),
@@ -84,12 +88,32 @@ final class Backends {
                 store,
                 what + ", persistence: " + persistence.describe(),
                 Optional.of(admin),
+                Optional.of(url),
                 Optional.of(store::liveSessions),
                 warnings,
                 () -> {
                     admin.close();
                     afterClose.run();
                 });
+    }
+
+    /**
+     * This instance's coordination: through the store's Redis, so every server sharing it coordinates jobs and
+     * breakers; in memory (this process alone) for the in-memory store.
+     */
+    static Coordination coordination(ServerConfig config, Backend backend, Clock clock) {
+        return backend.redisUri()
+                .map(url -> RedisCoordination.builder(url)
+                        .clock(clock)
+                        .commandTimeout(clamp(config.commandTimeout()))
+                        .build())
+                .orElseGet(() -> InMemoryCoordination.create(clock).instance("local"));
+    }
+
+    private static java.time.Duration clamp(java.time.Duration d) {
+        java.time.Duration min = java.time.Duration.ofMillis(10);
+        java.time.Duration max = java.time.Duration.ofMinutes(1);
+        return d.compareTo(min) < 0 ? min : d.compareTo(max) > 0 ? max : d;
     }
 
     /** The URL without its password, for printing. */

@@ -1,5 +1,7 @@
 package dev.sessionstore.server;
 
+import dev.sessionstore.server.events.MaintenanceOptions;
+import dev.sessionstore.server.events.WebhookConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -79,6 +81,28 @@ final class ServerCommand implements Callable<ServerConfig> {
                     + " (default: ${DEFAULT-VALUE}). Env SESSIONSTORE_REDIS_TIMEOUT_MS.")
     long redisTimeoutMs;
 
+    @Option(
+            names = "--webhook-url",
+            defaultValue = "${env:SESSIONSTORE_WEBHOOK_URL}",
+            description = "POST session events (created, rotated, revoked, expired) as JSON to this http(s) URL,"
+                    + " with retries, through the shared circuit breaker 'webhook'; default: none (disabled)."
+                    + " Env SESSIONSTORE_WEBHOOK_URL.")
+    String webhookUrl;
+
+    @Option(
+            names = "--stats-interval-seconds",
+            defaultValue = "${env:SESSIONSTORE_STATS_INTERVAL_SECONDS:-30}",
+            description = "How often the cluster-wide statistics job measures live sessions and memory per session"
+                    + " for the admin page (default: ${DEFAULT-VALUE}). Env SESSIONSTORE_STATS_INTERVAL_SECONDS.")
+    long statsIntervalSeconds;
+
+    @Option(
+            names = "--upkeep-interval-seconds",
+            defaultValue = "${env:SESSIONSTORE_UPKEEP_INTERVAL_SECONDS:-60}",
+            description = "How often the cluster-wide upkeep job looks for expired sessions (the source of 'expired'"
+                    + " events) (default: ${DEFAULT-VALUE}). Env SESSIONSTORE_UPKEEP_INTERVAL_SECONDS.")
+    long upkeepIntervalSeconds;
+
     /** The validated configuration. */
     @Override
     public ServerConfig call() {
@@ -91,7 +115,10 @@ final class ServerCommand implements Callable<ServerConfig> {
                 parseEnum(ServerConfig.Durability.class, "durability", durability),
                 Optional.ofNullable(usersFile),
                 parseEnum(ServerConfig.StoreKind.class, "store", store),
-                Duration.ofMillis(redisTimeoutMs));
+                Duration.ofMillis(redisTimeoutMs),
+                Optional.ofNullable(blankToNull(webhookUrl)).map(WebhookConfig::parse),
+                new MaintenanceOptions(
+                        Duration.ofSeconds(statsIntervalSeconds), Duration.ofSeconds(upkeepIntervalSeconds)));
     }
 
     private static String blankToNull(String s) {

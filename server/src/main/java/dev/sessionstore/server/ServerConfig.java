@@ -1,5 +1,7 @@
 package dev.sessionstore.server;
 
+import dev.sessionstore.server.events.MaintenanceOptions;
+import dev.sessionstore.server.events.WebhookConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -17,6 +19,8 @@ import java.util.Optional;
  * @param usersFile demo accounts for the pages; empty uses the bundled demo file
  * @param store the session store backend
  * @param commandTimeout the Redis command timeout
+ * @param webhook where session events are delivered; empty: not delivered
+ * @param maintenance how often the maintenance jobs run
  */
 record ServerConfig(
         String host,
@@ -27,7 +31,9 @@ record ServerConfig(
         Durability durability,
         Optional<Path> usersFile,
         StoreKind store,
-        Duration commandTimeout) {
+        Duration commandTimeout,
+        Optional<WebhookConfig> webhook,
+        MaintenanceOptions maintenance) {
 
     /** Persistence of the embedded Redis. */
     enum Durability {
@@ -57,6 +63,8 @@ record ServerConfig(
         Objects.requireNonNull(usersFile, "usersFile");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(commandTimeout, "commandTimeout");
+        Objects.requireNonNull(webhook, "webhook");
+        Objects.requireNonNull(maintenance, "maintenance");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be in [0, 65535]: " + port);
         }
@@ -81,29 +89,104 @@ record ServerConfig(
                 Durability.EVERYSEC,
                 Optional.empty(),
                 StoreKind.REDIS,
-                Duration.ofMillis(500));
+                Duration.ofMillis(500),
+                Optional.empty(),
+                MaintenanceOptions.defaults());
     }
 
     ServerConfig withPort(int value) {
-        return new ServerConfig(host, value, dataDir, redisUrl, apiKey, durability, usersFile, store, commandTimeout);
+        return new ServerConfig(
+                host,
+                value,
+                dataDir,
+                redisUrl,
+                apiKey,
+                durability,
+                usersFile,
+                store,
+                commandTimeout,
+                webhook,
+                maintenance);
     }
 
     ServerConfig withDataDir(Path value) {
-        return new ServerConfig(host, port, value, redisUrl, apiKey, durability, usersFile, store, commandTimeout);
+        return new ServerConfig(
+                host,
+                port,
+                value,
+                redisUrl,
+                apiKey,
+                durability,
+                usersFile,
+                store,
+                commandTimeout,
+                webhook,
+                maintenance);
     }
 
     ServerConfig withApiKey(String value) {
         return new ServerConfig(
-                host, port, dataDir, redisUrl, Optional.of(value), durability, usersFile, store, commandTimeout);
+                host,
+                port,
+                dataDir,
+                redisUrl,
+                Optional.of(value),
+                durability,
+                usersFile,
+                store,
+                commandTimeout,
+                webhook,
+                maintenance);
     }
 
     ServerConfig withStore(StoreKind value) {
-        return new ServerConfig(host, port, dataDir, redisUrl, apiKey, durability, usersFile, value, commandTimeout);
+        return new ServerConfig(
+                host,
+                port,
+                dataDir,
+                redisUrl,
+                apiKey,
+                durability,
+                usersFile,
+                value,
+                commandTimeout,
+                webhook,
+                maintenance);
     }
 
     ServerConfig withRedisUrl(String value) {
         return new ServerConfig(
-                host, port, dataDir, Optional.of(value), apiKey, durability, usersFile, store, commandTimeout);
+                host,
+                port,
+                dataDir,
+                Optional.of(value),
+                apiKey,
+                durability,
+                usersFile,
+                store,
+                commandTimeout,
+                webhook,
+                maintenance);
+    }
+
+    ServerConfig withWebhook(WebhookConfig value) {
+        return new ServerConfig(
+                host,
+                port,
+                dataDir,
+                redisUrl,
+                apiKey,
+                durability,
+                usersFile,
+                store,
+                commandTimeout,
+                Optional.of(value),
+                maintenance);
+    }
+
+    ServerConfig withMaintenance(MaintenanceOptions value) {
+        return new ServerConfig(
+                host, port, dataDir, redisUrl, apiKey, durability, usersFile, store, commandTimeout, webhook, value);
     }
 
     private static void checkApiKey(String key) {

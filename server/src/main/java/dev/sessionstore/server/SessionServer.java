@@ -2,6 +2,8 @@ package dev.sessionstore.server;
 
 import dev.sessionstore.SessionPolicy;
 import dev.sessionstore.SessionStore;
+import dev.sessionstore.server.events.CoordinationMetrics;
+import dev.sessionstore.server.events.ServerCoordination;
 import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -15,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running service: Helidon web server, store, metrics. Composes everything; {@link #close()} stops the
- * server (in-flight requests finish), then the store, then the embedded Redis (its AOF flushed by SHUTDOWN).
+ * The running service: Helidon web server, store, metrics, coordination (maintenance jobs, session-event webhook
+ * behind the shared breaker). Composes everything; {@link #close()} stops the server (in-flight requests finish),
+ * then the jobs and the webhook, then the store, then the embedded Redis (its AOF flushed by SHUTDOWN).
  */
 final class SessionServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SessionServer.class);
@@ -24,12 +27,14 @@ final class SessionServer implements AutoCloseable {
     private final WebServer web;
     private final Backend backend;
     private final ApiKey apiKey;
+    private final ServerCoordination coordination;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SessionServer(WebServer web, Backend backend, ApiKey apiKey) {
+    private SessionServer(WebServer web, Backend backend, ApiKey apiKey, ServerCoordination coordination) {
         this.web = web;
         this.backend = backend;
         this.apiKey = apiKey;
+        this.coordination = coordination;
     }
 
     /** Opens the configured store and starts serving. */
@@ -47,8 +52,32 @@ final class SessionServer implements AutoCloseable {
 
     /** Serves an already opened backend; for tests and embedding. */
     static SessionServer start(ServerConfig config, Backend backend, ApiKey apiKey, UserDirectory users, Clock clock) {
+        ServerCoordination coordination = ServerCoordination.start(
+                Backends.coordination(config, backend, clock),
+                config.webhook(),
+                config.maintenance(),
+                backend::measure,
+                backend.redisUri(),
+                Backends.KEY_PREFIX,
+                clock);
+        try {
+            return start(config, backend, apiKey, users, coordination, clock);
+        } catch (RuntimeException e) {
+            coordination.close();
+            throw e;
+        }
+    }
+
+    private static SessionServer start(
+            ServerConfig config,
+            Backend backend,
+            ApiKey apiKey,
+            UserDirectory users,
+            ServerCoordination coordination,
+            Clock clock) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        SessionStore store = new MeteredSessionStore(backend.store(), registry);
+        CoordinationMetrics.bind(coordination, registry);
+        SessionStore store = new MeteredSessionStore(coordination.wrap(backend.store(), clock), registry);
         RouteMetrics metrics = new RouteMetrics(registry);
         HttpRouting.Builder routing = HttpRouting.builder();
         ServiceApi api = new ServiceApi(store);
@@ -57,7 +86,12 @@ final class SessionServer implements AutoCloseable {
                     r.method(), r.path(), metrics.timed(r.method(), r.path(), new Authenticated(apiKey, r.handler())));
         }
         new Operations(registry, backend.readiness()).register(routing, metrics);
-        new WebPages(store, users, new LoginThrottle(clock), new AdminPage(backend, store, apiKey, clock), clock)
+        new WebPages(
+                        store,
+                        users,
+                        new LoginThrottle(clock),
+                        new AdminPage(backend, store, apiKey, coordination, clock),
+                        clock)
                 .register(routing, metrics);
         routing.any(new Unrouted(api.routes()));
         routing.error(Throwable.class, (req, res, t) -> HttpSupport.sendProblem(res, ErrorMapping.toProblem(t)));
@@ -75,7 +109,7 @@ final class SessionServer implements AutoCloseable {
                 .routing(routing)
                 .build()
                 .start();
-        return new SessionServer(web, backend, apiKey);
+        return new SessionServer(web, backend, apiKey, coordination);
     }
 
     private static io.helidon.webserver.http.DirectHandlers problemDirectHandlers() {
@@ -98,14 +132,22 @@ final class SessionServer implements AutoCloseable {
         return apiKey;
     }
 
+    ServerCoordination coordination() {
+        return coordination;
+    }
+
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        LOG.info("stopping: web server first, then the store");
+        LOG.info("stopping: web server first, then the jobs and the webhook, then the store");
         web.stop();
-        closeBackend(backend);
+        try {
+            coordination.close();
+        } finally {
+            closeBackend(backend);
+        }
     }
 
     private static void closeBackend(Backend backend) {

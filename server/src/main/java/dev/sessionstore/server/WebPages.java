@@ -63,6 +63,7 @@ final class WebPages {
         route(routing, metrics, Method.GET, "/admin", admin::show);
         route(routing, metrics, Method.POST, "/admin/login", admin::login);
         route(routing, metrics, Method.POST, "/admin/logout", admin::logout);
+        route(routing, metrics, Method.POST, "/admin/breakers", admin::forceBreaker);
     }
 
     private static void route(HttpRouting.Builder routing, RouteMetrics metrics, Method m, String path, Handler h) {

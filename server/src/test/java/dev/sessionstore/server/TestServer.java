@@ -1,5 +1,6 @@
 package dev.sessionstore.server;
 
+import dev.sessionstore.server.events.MaintenanceOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -43,7 +44,8 @@ final class TestServer implements AutoCloseable {
             return ServerConfig.defaults()
                     .withPort(0)
                     .withApiKey(API_KEY)
-                    .withDataDir(Files.createTempDirectory("sessionstore-server-test"));
+                    .withDataDir(Files.createTempDirectory("sessionstore-server-test"))
+                    .withMaintenance(new MaintenanceOptions(Duration.ofSeconds(1), Duration.ofSeconds(1)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

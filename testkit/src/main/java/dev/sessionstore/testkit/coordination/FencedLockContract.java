@@ -151,10 +151,11 @@ public abstract class FencedLockContract {
         Coordination b = instance("b");
         try (FencedLease lease = instance("a")
                 .locks()
-                .tryAcquire(name, LockOptions.lease(Duration.ofMillis(150)).withWatchdog())
+                .tryAcquire(name, LockOptions.lease(Duration.ofMillis(600)).withWatchdog())
                 .orElseThrow()) {
-            await().during(Duration.ofMillis(600))
-                    .atMost(Duration.ofSeconds(2))
+            // a lease renewed past three times its length; lengths leave room for a loaded machine
+            await().during(Duration.ofMillis(2000))
+                    .atMost(Duration.ofSeconds(5))
                     .until(() -> b.locks()
                             .tryAcquire(name, LockOptions.lease(Duration.ofSeconds(5)))
                             .isEmpty());
