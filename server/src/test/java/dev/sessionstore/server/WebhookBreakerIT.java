@@ -190,8 +190,8 @@ class WebhookBreakerIT {
     private String adminCookie(SessionServer s) throws Exception {
         HttpResponse<String> form = send(s, "/admin", "", null);
         String loginCsrf = cookie(form, "__Host-csrf");
-        HttpResponse<String> login = send(
-                s, "/admin/login", "__Host-csrf=" + loginCsrf, "csrf=" + loginCsrf + "&apiKey=" + API_KEY);
+        HttpResponse<String> login =
+                send(s, "/admin/login", "__Host-csrf=" + loginCsrf, "csrf=" + loginCsrf + "&apiKey=" + API_KEY);
         assertThat(login.statusCode()).isEqualTo(303);
         return "__Host-admin=" + cookie(login, "__Host-admin");
     }
@@ -214,7 +214,8 @@ class WebhookBreakerIT {
             b.header("Cookie", cookies);
         }
         if (form != null) {
-            b.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+            b.header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form));
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
