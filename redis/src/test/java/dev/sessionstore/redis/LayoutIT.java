@@ -6,7 +6,6 @@ import dev.sessionstore.CreatedSession;
 import dev.sessionstore.JsonValue;
 import dev.sessionstore.NewSession;
 import dev.sessionstore.SessionToken;
-import dev.sessionstore.embedded.RedisServerProcess;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanIterator;
 import io.lettuce.core.cluster.SlotHash;
@@ -20,44 +19,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The layout in {@code docs/redis-layout.md} is what the store writes, read here with plain commands. */
 class LayoutIT {
     private static final Pattern KEY = Pattern.compile("ss:\\{([0-9a-f]{2})}:(s|u|x):(.+)");
 
-    private RedisServerProcess redis;
-    private RedisProbe probe;
-    private RedisSessionStore store;
-
-    @BeforeEach
-    void start() {
-        redis = RedisServerProcess.startEphemeral();
-        probe = new RedisProbe(redis.uri());
-        store = RedisSessionStore.builder()
-                .redisUri(redis.uri())
-                .commandTimeout(Duration.ofSeconds(2))
-                .build();
-    }
-
-    @AfterEach
-    void stop() {
-        store.close();
-        probe.close();
-        redis.close();
-    }
+    @RegisterExtension
+    final PrivateRedisStore redis = new PrivateRedisStore();
 
     @Test
     void aSessionIsFound_fromItsToken_asTheDocumentSays() throws Exception {
-        CreatedSession s = store.create(NewSession.builder()
-                .userId("hana")
-                .attribute("theme", JsonValue.of("dark"))
-                .index("tenant", "acme")
-                .idleTimeout(Duration.ofMinutes(30))
-                .absoluteTimeout(Duration.ofHours(12))
-                .build());
+        CreatedSession s = redis.store()
+                .create(NewSession.builder()
+                        .userId("hana")
+                        .attribute("theme", JsonValue.of("dark"))
+                        .index("tenant", "acme")
+                        .idleTimeout(Duration.ofMinutes(30))
+                        .absoluteTimeout(Duration.ofHours(12))
+                        .build());
         String token = s.token().reveal();
 
         // the steps of docs/redis-layout.md, without the store's code
@@ -66,7 +47,7 @@ class LayoutIT {
         String id = tag
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(sha).substring(0, 22);
         String key = "ss:{" + tag + "}:s:" + id;
-        Map<String, String> hash = probe.redis().hgetall(key);
+        Map<String, String> hash = redis.probe().redis().hgetall(key);
 
         assertThat(id).isEqualTo(s.session().id().value());
         assertThat(tag)
@@ -84,15 +65,16 @@ class LayoutIT {
                 .containsEntry("@theme", "\"dark\"")
                 .hasSize(8);
         assertThat(c).isEqualTo(s.session().createdAt().toEpochMilli());
-        assertThat(probe.redis().objectEncoding(key)).isIn("listpack", "ziplist");
+        assertThat(redis.probe().redis().objectEncoding(key)).isIn("listpack", "ziplist");
         long expiresAt = c + 1_800_000;
-        assertThat(System.currentTimeMillis() + probe.redis().pttl(key)).isBetween(expiresAt - 2000, expiresAt);
+        assertThat(System.currentTimeMillis() + redis.probe().redis().pttl(key)).isBetween(expiresAt - 2000, expiresAt);
         long quantum = 1_800_000 / 16;
         long score = Math.min(Math.ceilDiv(expiresAt, quantum) * quantum, c + 12 * 3600_000L);
-        assertThat(probe.redis().zscore("ss:{" + tag + "}:u:hana", id)).isEqualTo((double) score);
-        assertThat(probe.redis().zscore("ss:{" + tag + "}:x:tenant:acme", id)).isEqualTo((double) score);
-        long indexTtl = probe.redis().pttl("ss:{" + tag + "}:u:hana");
-        long sessionTtl = probe.redis().pttl(key);
+        assertThat(redis.probe().redis().zscore("ss:{" + tag + "}:u:hana", id)).isEqualTo((double) score);
+        assertThat(redis.probe().redis().zscore("ss:{" + tag + "}:x:tenant:acme", id))
+                .isEqualTo((double) score);
+        long indexTtl = redis.probe().redis().pttl("ss:{" + tag + "}:u:hana");
+        long sessionTtl = redis.probe().redis().pttl(key);
         assertThat(indexTtl).isBetween(sessionTtl, sessionTtl + quantum);
     }
 
@@ -100,16 +82,17 @@ class LayoutIT {
     void everyKey_hashesToTheSlotOfItsTag_andAUsersKeysShareOneSlot() {
         for (int i = 0; i < 200; i++) {
             String user = "user-" + i + (i % 5 == 0 ? "{odd}" : "");
-            CreatedSession s = store.create(NewSession.builder()
-                    .userId(user)
-                    .index("tenant", "t{" + (i % 4) + "}")
-                    .index("device", "d:" + (i % 3))
-                    .build());
-            store.touch(store.rotate(s.token()).token());
-            store.create(NewSession.builder().index("tenant", "t1").build());
+            CreatedSession s = redis.store()
+                    .create(NewSession.builder()
+                            .userId(user)
+                            .index("tenant", "t{" + (i % 4) + "}")
+                            .index("device", "d:" + (i % 3))
+                            .build());
+            redis.store().touch(redis.store().rotate(s.token()).token());
+            redis.store().create(NewSession.builder().index("tenant", "t1").build());
         }
         List<String> keys = new ArrayList<>();
-        ScanIterator.scan(probe.redis(), ScanArgs.Builder.limit(1000)).forEachRemaining(keys::add);
+        ScanIterator.scan(redis.probe().redis(), ScanArgs.Builder.limit(1000)).forEachRemaining(keys::add);
 
         assertThat(keys).hasSizeGreaterThan(600);
         for (String key : keys) {
@@ -125,19 +108,20 @@ class LayoutIT {
     @Test
     void memoryPerSession_withAUserAndThreeAttributes() {
         int n = 10_000;
-        long before = probe.usedMemory();
+        long before = redis.probe().usedMemory();
         for (int i = 0; i < n; i++) {
-            store.create(NewSession.builder()
-                    .userId("user-" + (i / 5))
-                    .attribute("a1", JsonValue.of("x".repeat(18)))
-                    .attribute("a2", JsonValue.of("y".repeat(18)))
-                    .attribute("a3", JsonValue.of("z".repeat(18)))
-                    .build());
+            redis.store()
+                    .create(NewSession.builder()
+                            .userId("user-" + (i / 5))
+                            .attribute("a1", JsonValue.of("x".repeat(18)))
+                            .attribute("a2", JsonValue.of("y".repeat(18)))
+                            .attribute("a3", JsonValue.of("z".repeat(18)))
+                            .build());
         }
-        long perSession = (probe.usedMemory() - before) / n;
+        long perSession = (redis.probe().usedMemory() - before) / n;
         System.out.printf("Redis memory per session (5 sessions per user): %d bytes%n", perSession);
         // guards against regressions; the benchmark (docs/benchmarks.md) is the real measurement
         assertThat(perSession).isLessThan(440);
-        assertThat(store.liveSessions()).isEqualTo(n);
+        assertThat(redis.store().liveSessions()).isEqualTo(n);
     }
 }

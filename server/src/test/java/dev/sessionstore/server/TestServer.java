@@ -1,6 +1,7 @@
 package dev.sessionstore.server;
 
 import dev.sessionstore.server.events.MaintenanceOptions;
+import dev.sessionstore.server.events.WebhookConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /** A server on a free port with a fixed API key, and an HTTP client for it. */
 final class TestServer implements AutoCloseable {
@@ -31,21 +33,30 @@ final class TestServer implements AutoCloseable {
 
     /** In-memory store: no Redis needed. */
     static TestServer memory() {
-        return start(base().withStore(ServerConfig.StoreKind.MEMORY));
+        return start(config(ServerConfig.StoreKind.MEMORY, Optional.empty(), Optional.empty()));
     }
 
     /** The Redis store against the given Redis. */
     static TestServer redis(String uri) {
-        return start(base().withRedisUrl(uri));
+        return start(config(ServerConfig.StoreKind.REDIS, Optional.of(uri), Optional.empty()));
     }
 
-    private static ServerConfig base() {
+    /** A test server's configuration: a free port, {@link #API_KEY}, a fresh data directory, jobs every second. */
+    static ServerConfig config(
+            ServerConfig.StoreKind store, Optional<String> redisUrl, Optional<WebhookConfig> webhook) {
         try {
-            return ServerConfig.defaults()
-                    .withPort(0)
-                    .withApiKey(API_KEY)
-                    .withDataDir(Files.createTempDirectory("sessionstore-server-test"))
-                    .withMaintenance(new MaintenanceOptions(Duration.ofSeconds(1), Duration.ofSeconds(1)));
+            return new ServerConfig(
+                    "127.0.0.1",
+                    0,
+                    Files.createTempDirectory("sessionstore-server-test"),
+                    redisUrl,
+                    Optional.of(API_KEY),
+                    ServerConfig.Durability.EVERYSEC,
+                    Optional.empty(),
+                    store,
+                    Duration.ofMillis(500),
+                    webhook,
+                    new MaintenanceOptions(Duration.ofSeconds(1), Duration.ofSeconds(1)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,7 +10,6 @@ import dev.sessionstore.coordination.CircuitBreaker;
 import dev.sessionstore.coordination.JobRun;
 import dev.sessionstore.embedded.RedisServerProcess;
 import dev.sessionstore.server.events.MaintenanceJobs;
-import dev.sessionstore.server.events.MaintenanceOptions;
 import dev.sessionstore.server.events.RetryPolicy;
 import dev.sessionstore.server.events.WebhookConfig;
 import java.io.IOException;
@@ -21,13 +20,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -43,7 +42,7 @@ import org.junit.jupiter.api.Test;
  * and closes on every instance once it answers again; the maintenance job ran once per slot across them.
  */
 class WebhookBreakerIT {
-    private static final String API_KEY = "webhook-it-api-key-0123456789";
+    private static final String API_KEY = TestServer.API_KEY;
     private static final Duration OPEN = Duration.ofSeconds(2);
 
     private final HttpClient http = HttpClient.newBuilder()
@@ -82,13 +81,8 @@ class WebhookBreakerIT {
                         .withHalfOpenProbes(2)
                         .withPublishInterval(Duration.ofMillis(100)));
         for (int i = 0; i < 3; i++) {
-            ServerConfig config = ServerConfig.defaults()
-                    .withPort(0)
-                    .withApiKey(API_KEY)
-                    .withDataDir(Files.createTempDirectory("webhook-it"))
-                    .withRedisUrl(redis.uri())
-                    .withWebhook(webhook)
-                    .withMaintenance(new MaintenanceOptions(Duration.ofSeconds(1), Duration.ofSeconds(1)));
+            ServerConfig config =
+                    TestServer.config(ServerConfig.StoreKind.REDIS, Optional.of(redis.uri()), Optional.of(webhook));
             servers.add(SessionServer.start(config, Clock.systemUTC()));
         }
     }
