@@ -31,13 +31,46 @@ public final class JsonValue {
     }
 
     private final String json;
-    private final Kind kind;
-    private final int depth;
+
+    /** Kind and depth; null for a value read back from a store until first asked (see {@link #ofStored}). */
+    private JsonText.Result shape;
 
     private JsonValue(String json, Kind kind, int depth) {
         this.json = json;
-        this.kind = kind;
-        this.depth = depth;
+        this.shape = new JsonText.Result(json, kind, depth);
+    }
+
+    private JsonValue(String storedJson) {
+        this.json = storedJson;
+    }
+
+    /**
+     * A value read back from a store that wrote {@link #json()} of a value, for store implementations:
+     * the text is not parsed now, only when {@link #kind()}, {@link #depth()} or an {@code as...} method
+     * first needs it. Reading a session therefore costs no JSON parsing; text that was not written from a
+     * {@code JsonValue} fails on that first use, and every store checks {@link #depth()} (and so parses)
+     * before it writes a value, so such text is never written back.
+     *
+     * @throws IllegalArgumentException if the text is null or empty
+     */
+    public static JsonValue ofStored(String json) {
+        if (json == null || json.isEmpty()) {
+            throw new IllegalArgumentException("stored JSON text must not be null or empty");
+        }
+        return new JsonValue(json);
+    }
+
+    /** Racy single-check: every thread computes the same immutable result. */
+    private JsonText.Result shape() {
+        JsonText.Result s = shape;
+        if (s == null) {
+            s = JsonText.compact(json, MAX_PARSE_DEPTH);
+            if (!s.json().equals(json)) {
+                throw new IllegalArgumentException("stored JSON text is not in compact form");
+            }
+            shape = s;
+        }
+        return s;
     }
 
     /**
@@ -84,12 +117,12 @@ public final class JsonValue {
     }
 
     public Kind kind() {
-        return kind;
+        return shape().kind();
     }
 
     /** Nesting depth: 0 for a scalar, 1 for a flat array or object, and so on. */
     public int depth() {
-        return depth;
+        return shape().depth();
     }
 
     /** Size of {@link #json()} in UTF-8 bytes. */
@@ -99,12 +132,12 @@ public final class JsonValue {
 
     /** The string's content if this is a JSON string. */
     public Optional<String> asString() {
-        return kind == Kind.STRING ? Optional.of(JsonText.unquote(json)) : Optional.empty();
+        return kind() == Kind.STRING ? Optional.of(JsonText.unquote(json)) : Optional.empty();
     }
 
     /** The number if this is a JSON number that is an integer within {@code long}. */
     public OptionalLong asLong() {
-        if (kind != Kind.NUMBER) {
+        if (kind() != Kind.NUMBER) {
             return OptionalLong.empty();
         }
         try {
@@ -116,11 +149,11 @@ public final class JsonValue {
 
     /** The number if this is a JSON number. */
     public Optional<BigDecimal> asNumber() {
-        return kind == Kind.NUMBER ? Optional.of(new BigDecimal(json)) : Optional.empty();
+        return kind() == Kind.NUMBER ? Optional.of(new BigDecimal(json)) : Optional.empty();
     }
 
     public Optional<Boolean> asBoolean() {
-        return kind == Kind.BOOLEAN ? Optional.of(this == TRUE || json.equals("true")) : Optional.empty();
+        return kind() == Kind.BOOLEAN ? Optional.of(this == TRUE || json.equals("true")) : Optional.empty();
     }
 
     @Override

@@ -310,4 +310,22 @@ class JsonValueTest {
         assertThat(JsonValue.of("😀").utf8Length()).isEqualTo(6);
         assertThat(JsonValue.of("\n").utf8Length()).isEqualTo(4);
     }
+
+    @Test
+    void storedText_isParsedOnFirstUse_andMalformedStoredTextNeverPassesTheLimits() {
+        JsonValue stored = JsonValue.ofStored("{\"a\":[1,2]}");
+        assertThat(stored).isEqualTo(JsonValue.parse("{ \"a\" : [1, 2] }"));
+        assertThat(stored.kind()).isEqualTo(JsonValue.Kind.OBJECT);
+        assertThat(stored.depth()).isEqualTo(2);
+        assertThat(JsonValue.ofStored("\"dark\"").asString()).contains("dark");
+
+        JsonValue truncated = JsonValue.ofStored("{\"a\":");
+        assertThat(truncated.json()).isEqualTo("{\"a\":");
+        assertThatThrownBy(truncated::kind).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(JsonValue.ofStored("[1, 2]")::depth).hasMessageContaining("compact");
+        assertThatThrownBy(() -> SessionLimits.defaults().checkAttribute("a", JsonValue.ofStored("nope")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JsonValue.ofStored("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JsonValue.ofStored(null)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

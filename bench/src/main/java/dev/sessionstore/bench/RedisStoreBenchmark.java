@@ -10,6 +10,8 @@ import dev.sessionstore.embedded.RedisServerProcess;
 import dev.sessionstore.redis.RedisSessionStore;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -79,18 +81,23 @@ public class RedisStoreBenchmark {
             tokens[i] =
                     store.create(StoreTarget.newSession(Workload.user(i), i)).token();
             rawKeys[i] = "raw:" + i;
-            raw.sync().hset(rawKeys[i], sessionHash(tokens[i]));
+        }
+        try (StatefulRedisConnection<byte[], byte[]> bytes = client.connect(ByteArrayCodec.INSTANCE)) {
+            for (int i = 0; i < POOL; i++) {
+                copySessionHash(bytes, tokens[i], rawKeys[i]);
+            }
         }
     }
 
-    /** The session's hash, as {@code docs/redis-layout.md} places it. */
-    private Map<String, String> sessionHash(SessionToken token) {
-        String key = "ss:{" + token.tag() + "}:s:" + token.id().value();
-        Map<String, String> hash = raw.sync().hgetall(key);
+    /** Copies the session's hash, as {@code docs/redis-layout.md} places it, byte for byte to {@code copy}. */
+    private static void copySessionHash(
+            StatefulRedisConnection<byte[], byte[]> bytes, SessionToken token, String copy) {
+        String key = "ss:{" + token.tag() + "}:" + token.id().value().substring(2);
+        Map<byte[], byte[]> hash = bytes.sync().hgetall(key.getBytes(StandardCharsets.UTF_8));
         if (hash.isEmpty()) {
             throw new IllegalStateException("no session hash at " + key + "; has the key layout changed?");
         }
-        return hash;
+        bytes.sync().hset(copy.getBytes(StandardCharsets.UTF_8), hash);
     }
 
     @TearDown(Level.Trial)

@@ -2,123 +2,266 @@ package dev.sessionstore.redis;
 
 /**
  * The Lua source of the {@link Script}s. Lua 5.1 as embedded in Redis 6.2 and 7.x; no Redis functions,
- * no {@code PEXPIRE ... GT}. A session hash holds {@code u c a i d v}, {@code x.<index>} and {@code
- * @<attribute>} fields; its key expires at {@code min(a + i, d)}; index zsets score each session id by
- * {@code score(h) = min(ceil(expiry / Q) * Q, d)} with {@code Q = max(1000, floor(i / 16))} ms, an upper
- * bound of that expiry quantized so that a touch within the same quantum needs no index write; index
- * zsets expire with their highest score.
+ * no {@code PEXPIRE ... GT}. See {@code docs/redis-layout.md} for the layout these scripts keep: a
+ * session hash {@code <base><sid>} with a packed meta field {@code m} ({@code c a i d v}), {@code u},
+ * {@code x.<index>} and {@code @<attribute>} fields, expiring at {@code min(a + i, d)}; per tag, a user
+ * index made of bucket zsets {@code <base>u:<n>} (a linear hash on the user digest, state in {@code
+ * <base>u}) and value index zsets {@code <base>x:<name>:<value>}, all scored by {@code score(s) =
+ * min(ceil(expiry / Q) * Q, d)} with {@code Q = max(1000, floor(i / 16))} ms and expiring with their
+ * highest score.
  */
 final class LuaText {
     private LuaText() {}
 
     /** Helpers prepended to every script. */
     static final String COMMON = """
+            local META = '>I6I6I5I6I4'
+            local SPLIT_AT = 96
+
             local function now_ms()
               local t = redis.call('TIME')
               return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
             end
 
-            local function expiry(h)
-              return math.min(tonumber(h.a) + tonumber(h.i), tonumber(h.d))
+            local function expiry(s)
+              return math.min(s.a + s.i, s.d)
             end
 
             -- Index score: the expiry rounded up to a quantum Q = max(1 s, i / 16), capped by d; always >= expiry.
-            local function score(h)
-              local q = math.max(1000, math.floor(tonumber(h.i) / 16))
-              return math.min(math.ceil(expiry(h) / q) * q, tonumber(h.d))
+            local function score(s)
+              local q = math.max(1000, math.floor(s.i / 16))
+              return math.min(math.ceil(expiry(s) / q) * q, s.d)
             end
 
-            -- The session hash as a table, or nil if it is missing or its expiry has come.
+            -- A live session: its meta (c a i d v) and its other fields (s.f), or nil if missing or expired.
             local function load_live(key, now)
               local flat = redis.call('HGETALL', key)
               if #flat == 0 then return nil end
-              local h = {}
-              for j = 1, #flat, 2 do h[flat[j]] = flat[j + 1] end
-              if expiry(h) <= now then return nil end
-              return h
+              local f = {}
+              for j = 1, #flat, 2 do f[flat[j]] = flat[j + 1] end
+              local s = {f = f}
+              s.c, s.a, s.i, s.d, s.v = struct.unpack(META, f.m)
+              f.m = nil
+              if expiry(s) <= now then return nil end
+              return s
             end
 
-            local function flatten(status, h)
-              local out = {status}
-              for f, v in pairs(h) do
-                out[#out + 1] = f
+            local function meta(s)
+              return struct.pack(META, s.c, s.a, s.i, s.d, s.v)
+            end
+
+            -- {head, c, a, i, d, v, field, value, ...}
+            local function reply(head, s)
+              local out = {head, s.c, s.a, s.i, s.d, s.v}
+              for k, v in pairs(s.f) do
+                out[#out + 1] = k
                 out[#out + 1] = v
               end
               return out
             end
 
-            -- An index zset lives exactly as long as its longest-lived entry.
+            -- A zset lives exactly as long as its longest-lived entry; returns that score.
             local function settle(zk)
               local top = redis.call('ZRANGE', zk, -1, -1, 'WITHSCORES')
-              if top[2] then redis.call('PEXPIREAT', zk, top[2]) end
+              if top[2] then
+                redis.call('PEXPIREAT', zk, top[2])
+                return tonumber(top[2])
+              end
+              return 0
             end
 
-            -- The user index and value index keys of a session.
-            local function index_keys(base, h)
+            local function clean(zk, now)
+              return redis.call('ZREMRANGEBYSCORE', zk, '-inf', now)
+            end
+
+            -- The value index keys of a session.
+            local function value_keys(base, s)
               local keys = {}
-              if h.u then keys[#keys + 1] = base .. 'u:' .. h.u end
-              for f, v in pairs(h) do
-                if string.sub(f, 1, 2) == 'x.' then
-                  keys[#keys + 1] = base .. 'x:' .. string.sub(f, 3) .. ':' .. v
+              for k, v in pairs(s.f) do
+                if string.sub(k, 1, 2) == 'x.' then
+                  keys[#keys + 1] = base .. 'x:' .. string.sub(k, 3) .. ':' .. v
                 end
               end
               return keys
             end
 
-            local function put_index(zk, id, sc, now)
-              redis.call('ZREMRANGEBYSCORE', zk, '-inf', now)
-              redis.call('ZADD', zk, sc, id)
-              settle(zk)
+            local function older(p, q)
+              if p[2].c ~= q[2].c then return p[2].c < q[2].c end
+              return p[1] < q[1]
             end
 
-            local function destroy(base, id, h, now)
-              redis.call('DEL', base .. 's:' .. id)
-              for _, zk in ipairs(index_keys(base, h)) do
-                redis.call('ZREM', zk, id)
-                redis.call('ZREMRANGEBYSCORE', zk, '-inf', now)
-                settle(zk)
-              end
-            end
-
-            -- The live sessions of an index, as {id, hash} pairs; drops dead and dangling entries.
-            local function live_sessions(base, zk, now)
-              redis.call('ZREMRANGEBYSCORE', zk, '-inf', now)
+            local function rows(list)
               local out = {}
-              for _, sid in ipairs(redis.call('ZRANGE', zk, 0, -1)) do
-                local h = load_live(base .. 's:' .. sid, now)
-                if h then out[#out + 1] = {sid, h} else redis.call('ZREM', zk, sid) end
-              end
-              settle(zk)
+              for _, e in ipairs(list) do out[#out + 1] = reply(e[1], e[2]) end
               return out
             end
 
-            local function older(p, q)
-              local cp, cq = tonumber(p[2].c), tonumber(q[2].c)
-              if cp ~= cq then return cp < cq end
-              return p[1] < q[1]
+            """;
+
+    /**
+     * The user index helpers, built only by the scripts that need them (a Lua closure per helper costs
+     * time on every call): {@code local U = user_index()}.
+     */
+    static final String USER_INDEX = """
+            local function user_index()
+              -- User index state of a tag: level l and split pointer p of the linear hash, entry count n
+              -- (never below the true count), e the highest score ever written (the state key's expiry).
+              local function ustate(base)
+                local r = redis.call('HMGET', base .. 'u', 'l', 'p', 'n', 'e')
+                return {l = tonumber(r[1]) or 0, p = tonumber(r[2]) or 0, n = tonumber(r[3]) or 0,
+                        e = tonumber(r[4]) or 0, dirty = false}
+              end
+
+              local function ustate_save(base, st)
+                if not st or not st.dirty then return end
+                if st.n <= 0 then
+                  redis.call('DEL', base .. 'u')
+                else
+                  redis.call('HSET', base .. 'u', 'l', st.l, 'p', st.p, 'n', st.n, 'e', st.e)
+                  redis.call('PEXPIREAT', base .. 'u', st.e)
+                end
+              end
+
+              -- The user digest: the first 8 hex digits of SHA-1(userId).
+              local function digest(user)
+                return string.sub(redis.sha1hex(user), 1, 8)
+              end
+
+              local function bucket(base, st, dg)
+                local h, m = tonumber(dg, 16), 2 ^ st.l
+                local b = h % m
+                if b < st.p then b = h % (2 * m) end
+                return base .. 'u:' .. b
+              end
+
+              local function usettle(st, bk)
+                local top = settle(bk)
+                if top > st.e then st.e = top end
+                st.dirty = true
+              end
+
+              local function zadd_all(zk, pairs_)
+                for j = 1, #pairs_, 1000 do
+                  redis.call('ZADD', zk, unpack(pairs_, j, math.min(j + 999, #pairs_)))
+                end
+              end
+
+              -- One step of the linear hash: bucket p's entries are split between p and p + 2^l.
+              local function split(base, st, now)
+                local half = 2 ^ st.l
+                local src, dst = base .. 'u:' .. st.p, base .. 'u:' .. (st.p + half)
+                st.n = st.n - clean(src, now)
+                local all = redis.call('ZRANGE', src, 0, -1, 'WITHSCORES')
+                redis.call('DEL', src)
+                local keep, move = {}, {}
+                for j = 1, #all, 2 do
+                  local t = keep
+                  if tonumber(string.sub(all[j], 1, 8), 16) % (2 * half) ~= st.p then t = move end
+                  t[#t + 1] = all[j + 1]
+                  t[#t + 1] = all[j]
+                end
+                zadd_all(src, keep)
+                zadd_all(dst, move)
+                usettle(st, src)
+                usettle(st, dst)
+                st.p = st.p + 1
+                if st.p == half then
+                  st.l = st.l + 1
+                  st.p = 0
+                end
+              end
+
+              local function uadd(base, st, user, sid, sc, now)
+                local dg = digest(user)
+                local bk = bucket(base, st, dg)
+                st.n = st.n - clean(bk, now) + redis.call('ZADD', bk, sc, dg .. sid)
+                usettle(st, bk)
+                if redis.call('ZCARD', bk) > SPLIT_AT then split(base, st, now) end
+              end
+
+              local function urem(base, st, user, sid, now)
+                local dg = digest(user)
+                local bk = bucket(base, st, dg)
+                st.n = st.n - redis.call('ZREM', bk, dg .. sid) - clean(bk, now)
+                usettle(st, bk)
+              end
+
+              -- The user's index members (digest .. sid) after dropping expired entries.
+              local function umembers(base, st, user, now)
+                local dg = digest(user)
+                local bk = bucket(base, st, dg)
+                st.n = st.n - clean(bk, now)
+                st.dirty = true
+                local out, seen, cursor = {}, {}, '0'
+                repeat
+                  local r = redis.call('ZSCAN', bk, cursor, 'MATCH', dg .. '*', 'COUNT', 1000)
+                  cursor = r[1]
+                  for j = 1, #r[2], 2 do
+                    if not seen[r[2][j]] then
+                      seen[r[2][j]] = true
+                      out[#out + 1] = r[2][j]
+                    end
+                  end
+                until cursor == '0'
+                return out, bk
+              end
+
+              -- The user's live sessions as {sid, s}; drops entries whose session is gone.
+              local function usessions(base, st, user, now, members, bk)
+                local out = {}
+                for _, m in ipairs(members) do
+                  local sid = string.sub(m, 9)
+                  local s = load_live(base .. sid, now)
+                  if not s then
+                    st.n = st.n - redis.call('ZREM', bk, m)
+                  elseif s.f.u == user then
+                    out[#out + 1] = {sid, s}
+                  end
+                end
+                usettle(st, bk)
+                return out
+              end
+
+              local function destroy(base, st, sid, s, now)
+                redis.call('DEL', base .. sid)
+                if s.f.u then urem(base, st, s.f.u, sid, now) end
+                for _, zk in ipairs(value_keys(base, s)) do
+                  redis.call('ZREM', zk, sid)
+                  clean(zk, now)
+                  settle(zk)
+                end
+              end
+
+              return {state = ustate, save = ustate_save, add = uadd, rem = urem, members = umembers,
+                      sessions = usessions, destroy = destroy}
             end
 
             """;
 
     static final String CREATE = """
-            local base, id, user = ARGV[1], ARGV[2], ARGV[3]
+            local U = user_index()
+            local base, sid, user = ARGV[1], ARGV[2], ARGV[3]
             local idle, life, cap = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
             local now = now_ms()
-            local exp = math.min(now + idle, now + life)
-            local uk = base .. 'u:' .. user
+            local st
             if user ~= '' then
-              redis.call('ZREMRANGEBYSCORE', uk, '-inf', now)
-              if redis.call('ZCARD', uk) >= cap then
-                local live = live_sessions(base, uk, now)
+              st = U.state(base)
+              local members, bk = U.members(base, st, user, now)
+              if #members >= cap then
+                local live = U.sessions(base, st, user, now, members, bk)
                 if #live >= cap then
-                  if ARGV[7] == 'refuse' then return {3, 'maxSessionsPerUser', cap, #live + 1} end
+                  if ARGV[7] == 'refuse' then
+                    U.save(base, st)
+                    return {3, 'maxSessionsPerUser', cap, #live + 1}
+                  end
                   table.sort(live, older)
-                  for j = 1, #live - cap + 1 do destroy(base, live[j][1], live[j][2], now) end
+                  for j = 1, #live - cap + 1 do U.destroy(base, st, live[j][1], live[j][2], now) end
                 end
               end
             end
-            local key = base .. 's:' .. id
-            local fields = {'c', now, 'a', now, 'i', idle, 'd', now + life, 'v', 1}
+            local key = base .. sid
+            local s = {c = now, a = now, i = idle, d = now + life, v = 1}
+            local fields = {'m', meta(s)}
             if user ~= '' then
               fields[#fields + 1] = 'u'
               fields[#fields + 1] = user
@@ -133,40 +276,70 @@ final class LuaText {
               fields[#fields + 1] = ARGV[j + 1]
             end
             redis.call('HSET', key, unpack(fields))
-            redis.call('PEXPIREAT', key, exp)
-            local sc = score({a = now, i = idle, d = now + life})
-            if user ~= '' then put_index(uk, id, sc, now) end
+            redis.call('PEXPIREAT', key, expiry(s))
+            local sc = score(s)
+            if user ~= '' then
+              U.add(base, st, user, sid, sc, now)
+              U.save(base, st)
+            end
             for j = 9, 8 + 2 * n, 2 do
-              put_index(base .. 'x:' .. ARGV[j] .. ':' .. ARGV[j + 1], id, sc, now)
+              local zk = base .. 'x:' .. ARGV[j] .. ':' .. ARGV[j + 1]
+              clean(zk, now)
+              redis.call('ZADD', zk, sc, sid)
+              settle(zk)
             end
             return {1, now}
             """;
 
+    /** Touch and peek: the hot path, so it reads the reply array in place instead of building a table. */
     static final String READ = """
             local now = now_ms()
-            local h = load_live(KEYS[1], now)
-            if not h then return {0} end
+            local flat = redis.call('HGETALL', KEYS[1])
+            if #flat == 0 then return {0} end
+            local out, n, packed = {1, 0, 0, 0, 0, 0}, 6, nil
+            for j = 1, #flat, 2 do
+              if flat[j] == 'm' then
+                packed = flat[j + 1]
+              else
+                out[n + 1] = flat[j]
+                out[n + 2] = flat[j + 1]
+                n = n + 2
+              end
+            end
+            local s = {}
+            s.c, s.a, s.i, s.d, s.v = struct.unpack(META, packed)
+            if expiry(s) <= now then return {0} end
             if ARGV[3] == '1' then
-              local old = score(h)
-              h.a = now
-              redis.call('HSET', KEYS[1], 'a', now)
-              redis.call('PEXPIREAT', KEYS[1], expiry(h))
-              local sc = score(h)
+              local old = score(s)
+              s.a = now
+              redis.call('HSET', KEYS[1], 'm', meta(s))
+              redis.call('PEXPIREAT', KEYS[1], expiry(s))
+              local sc = score(s)
               if sc ~= old then
-                for _, zk in ipairs(index_keys(ARGV[1], h)) do
+                s.f = {}
+                for j = 7, n, 2 do s.f[out[j]] = out[j + 1] end
+                if s.f.u then
+                  local U = user_index()
+                  local st = U.state(ARGV[1])
+                  U.add(ARGV[1], st, s.f.u, ARGV[2], sc, now)
+                  U.save(ARGV[1], st)
+                end
+                for _, zk in ipairs(value_keys(ARGV[1], s)) do
                   redis.call('ZADD', zk, sc, ARGV[2])
                   settle(zk)
                 end
               end
             end
-            return flatten(1, h)
+            out[2], out[3], out[4], out[5], out[6] = s.c, s.a, s.i, s.d, s.v
+            return out
             """;
 
     static final String UPDATE = """
             local now = now_ms()
-            local h = load_live(KEYS[1], now)
-            if not h then return {0} end
-            if ARGV[3] ~= '' and tonumber(ARGV[3]) ~= tonumber(h.v) then return {2, tonumber(h.v)} end
+            local s = load_live(KEYS[1], now)
+            if not s then return {0} end
+            if ARGV[3] ~= '' and tonumber(ARGV[3]) ~= s.v then return {2, s.v} end
+            local h = s.f
             local count, bytes = 0, 0
             for f, v in pairs(h) do
               if string.sub(f, 1, 1) == '@' then
@@ -194,56 +367,88 @@ final class LuaText {
             end
             if count > tonumber(ARGV[4]) then return {3, 'maxAttributes', tonumber(ARGV[4]), count} end
             if bytes > tonumber(ARGV[5]) then return {3, 'maxSessionBytes', tonumber(ARGV[5]), bytes} end
-            h.v = tonumber(h.v) + 1
-            sets[#sets + 1] = 'v'
-            sets[#sets + 1] = h.v
+            s.v = s.v + 1
+            sets[#sets + 1] = 'm'
+            sets[#sets + 1] = meta(s)
             if #dels > 0 then redis.call('HDEL', KEYS[1], unpack(dels)) end
             redis.call('HSET', KEYS[1], unpack(sets))
-            return flatten(1, h)
+            return reply(1, s)
             """;
 
     static final String ROTATE = """
+            local U = user_index()
+            local base, old, new = ARGV[1], ARGV[2], ARGV[3]
             local now = now_ms()
-            local h = load_live(KEYS[1], now)
-            if not h then return {0} end
-            local sc = score(h)
+            local s = load_live(KEYS[1], now)
+            if not s then return {0} end
+            local sc = score(s)
             redis.call('RENAME', KEYS[1], KEYS[2])
-            h.v = tonumber(h.v) + 1
-            redis.call('HSET', KEYS[2], 'v', h.v)
-            for _, zk in ipairs(index_keys(ARGV[1], h)) do
-              redis.call('ZREM', zk, ARGV[2])
-              redis.call('ZADD', zk, sc, ARGV[3])
+            s.v = s.v + 1
+            redis.call('HSET', KEYS[2], 'm', meta(s))
+            if s.f.u then
+              local st = U.state(base)
+              U.rem(base, st, s.f.u, old, now)
+              U.add(base, st, s.f.u, new, sc, now)
+              U.save(base, st)
+            end
+            for _, zk in ipairs(value_keys(base, s)) do
+              redis.call('ZREM', zk, old)
+              redis.call('ZADD', zk, sc, new)
               settle(zk)
             end
-            return flatten(1, h)
+            return reply(1, s)
             """;
 
     static final String REVOKE = """
+            local U = user_index()
             local now = now_ms()
-            local h = load_live(KEYS[1], now)
-            if not h then return {0} end
-            destroy(ARGV[1], ARGV[2], h, now)
+            local s = load_live(KEYS[1], now)
+            if not s then return {0} end
+            local st
+            if s.f.u then st = U.state(ARGV[1]) end
+            U.destroy(ARGV[1], st, ARGV[2], s, now)
+            U.save(ARGV[1], st)
             return {1}
             """;
 
-    static final String LIST = """
-            local out = {}
-            for _, s in ipairs(live_sessions(ARGV[1], KEYS[1], now_ms())) do
-              local row = flatten(s[1], s[2])
-              out[#out + 1] = row
+    static final String LIST_USER = """
+            local U = user_index()
+            local base, user = ARGV[1], ARGV[2]
+            local now = now_ms()
+            local st = U.state(base)
+            local members, bk = U.members(base, st, user, now)
+            local live = U.sessions(base, st, user, now, members, bk)
+            U.save(base, st)
+            return rows(live)
+            """;
+
+    static final String LIST_INDEX = """
+            local base, zk = ARGV[1], KEYS[1]
+            local now = now_ms()
+            clean(zk, now)
+            local live = {}
+            for _, sid in ipairs(redis.call('ZRANGE', zk, 0, -1)) do
+              local s = load_live(base .. sid, now)
+              if s then live[#live + 1] = {sid, s} else redis.call('ZREM', zk, sid) end
             end
-            return out
+            settle(zk)
+            return rows(live)
             """;
 
     static final String REVOKE_ALL = """
+            local U = user_index()
+            local base, user = ARGV[1], ARGV[2]
             local now = now_ms()
+            local st = U.state(base)
+            local members, bk = U.members(base, st, user, now)
             local n = 0
-            for _, s in ipairs(live_sessions(ARGV[1], KEYS[1], now)) do
-              if s[1] ~= ARGV[2] then
-                destroy(ARGV[1], s[1], s[2], now)
+            for _, e in ipairs(U.sessions(base, st, user, now, members, bk)) do
+              if e[1] ~= ARGV[3] then
+                U.destroy(base, st, e[1], e[2], now)
                 n = n + 1
               end
             end
+            U.save(base, st)
             return {1, n}
             """;
 }

@@ -33,18 +33,28 @@ record RedisKeys(String prefix) {
         return prefix + ":{" + tag + "}:";
     }
 
-    /** The session hash: {@code <prefix>:{<tag>}:s:<id>}. */
+    /** The session hash: {@code <prefix>:{<tag>}:<sid>}, {@code sid} = the id without its tag. */
     String session(SessionId id) {
-        return base(id.tag()) + "s:" + id.value();
+        return base(id.tag()) + sid(id);
     }
 
     String session(SessionToken token) {
         return session(token.id());
     }
 
-    /** The user's index zset: {@code <prefix>:{<tagFor(userId)>}:u:<userId>}. */
-    String user(String userId) {
-        return base(SessionToken.tagFor(userId)) + "u:" + userId;
+    /** The id's last 22 characters, as the scripts and indexes hold it (the key already has the tag). */
+    static String sid(SessionId id) {
+        return id.value().substring(2);
+    }
+
+    /** The id of {@code sid} in {@code tag}. */
+    static SessionId id(String tag, String sid) {
+        return new SessionId(tag + sid);
+    }
+
+    /** The user index state hash of the user's tag: {@code <prefix>:{<tagFor(userId)>}:u}. */
+    String userIndex(String userId) {
+        return base(SessionToken.tagFor(userId)) + "u";
     }
 
     /** A value index zset of one tag: {@code <prefix>:{<tag>}:x:<name>:<value>}. */
@@ -52,8 +62,16 @@ record RedisKeys(String prefix) {
         return base(tag) + "x:" + name + ":" + value;
     }
 
-    /** A SCAN pattern matching every session hash of this prefix and no other key of the store. */
+    /**
+     * A SCAN pattern matching every session hash of this prefix and no other key of the store: the
+     * prefix, a tag, and 22 base64url characters.
+     */
     String sessionPattern() {
-        return prefix + ":{??}:s:*";
+        return sessionPattern(prefix);
+    }
+
+    /** {@link #sessionPattern()} for {@code prefix}. */
+    static String sessionPattern(String prefix) {
+        return prefix + ":{??}:" + "[-_A-Za-z0-9]".repeat(SessionId.LENGTH - 2);
     }
 }

@@ -14,7 +14,9 @@ import dev.sessionstore.VersionConflictException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -29,12 +31,15 @@ import java.util.concurrent.CompletableFuture;
  * indexes in one slot:
  *
  * <ul>
- *   <li>{@code <prefix>:{t}:s:<id>}: hash, one per session, {@code id} = {@link SessionToken#id()}; fields
- *       {@code u c a i d v}, {@code x.<index>} and {@code @<attribute>} (compact JSON). Its key expires
- *       ({@code PEXPIREAT}) exactly at {@code min(a + i, d)}.
- *   <li>{@code <prefix>:{t}:u:<userId>}: zset of the user's session ids, scored by their expiry.
- *   <li>{@code <prefix>:{t}:x:<name>:<value>}: zset of the ids of tag {@code t} created with that index
- *       value, scored by their expiry.
+ *   <li>{@code <prefix>:{t}:<sid>}: hash, one per session, {@code sid} = {@link SessionToken#id()} without
+ *       its tag; fields {@code m} (created, last access, idle, deadline and version packed in 27 bytes),
+ *       {@code u}, {@code x.<index>} and {@code @<attribute>} (compact JSON). Its key expires ({@code
+ *       PEXPIREAT}) exactly at {@code min(a + i, d)}.
+ *   <li>{@code <prefix>:{t}:u:<n>}: the user index of the tag, a linear hash of bucket zsets shared by
+ *       the tag's users (state in the hash {@code <prefix>:{t}:u}); member: user digest + sid; score:
+ *       an upper bound of the session's expiry.
+ *   <li>{@code <prefix>:{t}:x:<name>:<value>}: zset of the sids of tag {@code t} created with that index
+ *       value, scored likewise.
  * </ul>
  *
  * Each web-path operation is one Lua script call ({@code EVALSHA}): one round trip, atomic, on Redis
@@ -90,7 +95,9 @@ public final class RedisSessionStore implements SessionStore {
     private Optional<Session> read(SessionToken token, boolean slide) {
         SessionId id = token.id();
         List<Object> reply = scripts.run(
-                Script.READ, List.of(keys.session(id)), List.of(keys.base(id.tag()), id.value(), slide ? "1" : "0"));
+                Script.READ,
+                List.of(keys.session(id)),
+                List.of(keys.base(id.tag()), RedisKeys.sid(id), slide ? "1" : "0"));
         return status(reply) == 0 ? Optional.empty() : Optional.of(SessionCodec.decode(id, reply, 1));
     }
 
@@ -114,7 +121,7 @@ public final class RedisSessionStore implements SessionStore {
         List<Object> reply = scripts.run(
                 Script.ROTATE,
                 List.of(keys.session(old), keys.session(id)),
-                List.of(keys.base(id.tag()), old.value(), id.value()));
+                List.of(keys.base(id.tag()), RedisKeys.sid(old), RedisKeys.sid(id)));
         checkStatus(reply);
         return new CreatedSession(next, SessionCodec.decode(id, reply, 1));
     }
@@ -127,7 +134,7 @@ public final class RedisSessionStore implements SessionStore {
     @Override
     public boolean revoke(SessionId id) {
         List<Object> reply =
-                scripts.run(Script.REVOKE, List.of(keys.session(id)), List.of(keys.base(id.tag()), id.value()));
+                scripts.run(Script.REVOKE, List.of(keys.session(id)), List.of(keys.base(id.tag()), RedisKeys.sid(id)));
         return status(reply) == 1;
     }
 
@@ -135,7 +142,9 @@ public final class RedisSessionStore implements SessionStore {
     public List<Session> listByUser(String userId) {
         policy.limits().checkUserId(userId);
         String tag = SessionToken.tagFor(userId);
-        return sorted(List.of(scripts.run(Script.LIST, List.of(keys.user(userId)), List.of(keys.base(tag)))));
+        List<Object> rows =
+                scripts.run(Script.LIST_USER, List.of(keys.userIndex(userId)), List.of(keys.base(tag), userId));
+        return sorted(Map.of(tag, rows));
     }
 
     @Override
@@ -144,8 +153,13 @@ public final class RedisSessionStore implements SessionStore {
         String tag = SessionToken.tagFor(userId);
         List<Object> reply = scripts.run(
                 Script.REVOKE_ALL,
-                List.of(keys.user(userId)),
-                List.of(keys.base(tag), keep.map(SessionId::value).orElse("")));
+                List.of(keys.userIndex(userId)),
+                List.of(
+                        keys.base(tag),
+                        userId,
+                        keep.filter(id -> id.tag().equals(tag))
+                                .map(RedisKeys::sid)
+                                .orElse("")));
         return Math.toIntExact((Long) reply.get(1));
     }
 
@@ -160,11 +174,16 @@ public final class RedisSessionStore implements SessionStore {
     @Override
     public List<Session> listByIndex(String name, String value) {
         policy.limits().checkIndex(name, value);
-        List<CompletableFuture<List<Object>>> replies = RedisKeys.TAGS.stream()
-                .map(tag -> scripts.send(Script.LIST, List.of(keys.index(tag, name, value)), List.of(keys.base(tag))))
-                .toList();
-        scripts.await(CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)));
-        return sorted(replies.stream().map(CompletableFuture::join).toList());
+        Map<String, CompletableFuture<List<Object>>> replies = new LinkedHashMap<>();
+        for (String tag : RedisKeys.TAGS) {
+            replies.put(
+                    tag,
+                    scripts.send(Script.LIST_INDEX, List.of(keys.index(tag, name, value)), List.of(keys.base(tag))));
+        }
+        scripts.await(CompletableFuture.allOf(replies.values().toArray(CompletableFuture[]::new)));
+        Map<String, List<Object>> rows = new LinkedHashMap<>();
+        replies.forEach((tag, reply) -> rows.put(tag, reply.join()));
+        return sorted(rows);
     }
 
     /**
@@ -179,19 +198,41 @@ public final class RedisSessionStore implements SessionStore {
         return counter.count();
     }
 
+    /**
+     * The {@code SCAN MATCH} pattern of the session hashes of a store with key prefix {@code prefix}; it
+     * matches no other key of the store. For tools that walk the sessions (with {@code TYPE hash}).
+     */
+    public static String sessionKeyPattern(String prefix) {
+        return RedisKeys.sessionPattern(new RedisKeys(prefix).prefix());
+    }
+
+    /** The session id of a session hash key of a store with key prefix {@code prefix}; empty for other keys. */
+    public static Optional<SessionId> sessionIdOfKey(String prefix, String key) {
+        String start = prefix + ":{";
+        int sidLength = SessionId.LENGTH - 2;
+        if (key.length() != start.length() + 4 + sidLength
+                || !key.startsWith(start)
+                || !key.startsWith("}:", start.length() + 2)) {
+            return Optional.empty();
+        }
+        return SessionId.tryParse(
+                key.substring(start.length(), start.length() + 2) + key.substring(key.length() - sidLength));
+    }
+
     @Override
     public void close() {
         connector.close();
     }
 
-    private static List<Session> sorted(List<List<Object>> groups) {
+    /** The sessions of LIST replies, by tag: one row per session, its sid first. */
+    private static List<Session> sorted(Map<String, List<Object>> rowsByTag) {
         List<Session> sessions = new ArrayList<>();
-        for (List<Object> group : groups) {
-            for (Object row : group) {
+        rowsByTag.forEach((tag, rows) -> {
+            for (Object row : rows) {
                 List<?> fields = (List<?>) row;
-                sessions.add(SessionCodec.decode(new SessionId(String.valueOf(fields.get(0))), fields, 1));
+                sessions.add(SessionCodec.decode(RedisKeys.id(tag, String.valueOf(fields.get(0))), fields, 1));
             }
-        }
+        });
         sessions.sort(Comparator.comparing(Session::createdAt).thenComparing(Session::id));
         return sessions;
     }

@@ -17,26 +17,28 @@ import java.util.HexFormat;
  * exceeded.
  */
 enum Script {
-    /** KEYS: session, [user index], [value indexes]. ARGV: base, id, userId|'', idle, life, cap, policy, n, n×(name, value), (@name, json)... */
+    /** KEYS: session, [user index state], [value indexes]. ARGV: base, sid, userId|'', idle, life, cap, policy, n, n×(name, value), (@name, json)... */
     CREATE(LuaText.CREATE),
-    /** KEYS: session. ARGV: base, id, '1' to slide the idle expiry or '0' to only read. */
+    /** KEYS: session. ARGV: base, sid, '1' to slide the idle expiry or '0' to only read. */
     READ(LuaText.READ),
-    /** KEYS: session. ARGV: base, id, expected version|'', maxAttributes, maxSessionBytes, (@name, json|'')... */
+    /** KEYS: session. ARGV: base, sid, expected version|'', maxAttributes, maxSessionBytes, (@name, json|'')... */
     UPDATE(LuaText.UPDATE),
-    /** KEYS: old session, new session. ARGV: base, old id, new id. */
+    /** KEYS: old session, new session. ARGV: base, old sid, new sid. */
     ROTATE(LuaText.ROTATE),
-    /** KEYS: session. ARGV: base, id. */
+    /** KEYS: session. ARGV: base, sid. */
     REVOKE(LuaText.REVOKE),
-    /** KEYS: a user index or value index. ARGV: base. Replies with one array per live session: id, fields. */
-    LIST(LuaText.LIST),
-    /** KEYS: user index. ARGV: base, id to keep|''. */
+    /** KEYS: user index state. ARGV: base, userId. Replies with one array per live session: sid, meta, fields. */
+    LIST_USER(LuaText.LIST_USER),
+    /** KEYS: a value index. ARGV: base. Replies as LIST_USER. */
+    LIST_INDEX(LuaText.LIST_INDEX),
+    /** KEYS: user index state. ARGV: base, userId, sid to keep|''. */
     REVOKE_ALL(LuaText.REVOKE_ALL);
 
     private final String text;
     private final String sha;
 
     Script(String body) {
-        this.text = LuaText.COMMON + body;
+        this.text = LuaText.COMMON + LuaText.USER_INDEX + body;
         this.sha = sha1(text);
     }
 

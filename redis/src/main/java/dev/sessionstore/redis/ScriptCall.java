@@ -20,15 +20,15 @@ import java.util.List;
  */
 record ScriptCall(Script script, List<String> keys, List<String> args) {
 
-    /** CREATE: the session, user index and value index keys; the settings, index values and attributes. */
+    /** CREATE: the session, user index state and value index keys; the settings, index values and attributes. */
     static ScriptCall create(
             RedisKeys keys, SessionToken token, NewSession spec, Duration idle, Duration life, SessionPolicy policy) {
         String tag = token.tag();
         List<String> k = new ArrayList<>(List.of(keys.session(token)));
-        spec.userId().ifPresent(u -> k.add(keys.user(u)));
+        spec.userId().ifPresent(u -> k.add(keys.userIndex(u)));
         List<String> a = new ArrayList<>(List.of(
                 keys.base(tag),
-                token.id().value(),
+                RedisKeys.sid(token.id()),
                 spec.userId().orElse(""),
                 Long.toString(idle.toMillis()),
                 Long.toString(life.toMillis()),
@@ -51,7 +51,7 @@ record ScriptCall(Script script, List<String> keys, List<String> args) {
     static ScriptCall update(RedisKeys keys, SessionId id, SessionUpdate update, SessionPolicy policy) {
         List<String> a = new ArrayList<>(List.of(
                 keys.base(id.tag()),
-                id.value(),
+                RedisKeys.sid(id),
                 update.expectedVersion().isPresent()
                         ? Long.toString(update.expectedVersion().getAsLong())
                         : "",

@@ -13,10 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns session hashes, as the scripts reply them (field, value, field, value...), into {@link Session}s.
- * Fields: {@code u} user id, {@code c} created, {@code a} last access, {@code i} idle timeout, {@code d}
- * absolute deadline (all milliseconds, times since the epoch), {@code v} version, {@code x.<name>} index
- * values, {@code @<name>} attributes as compact JSON. Unknown fields are ignored.
+ * Turns script replies into {@link Session}s. A session in a reply is its meta values as integers
+ * ({@code c} created, {@code a} last access, {@code i} idle timeout, {@code d} absolute deadline, all
+ * milliseconds, times since the epoch; {@code v} version), then its other hash fields as (field, value)
+ * pairs: {@code u} user id, {@code x.<name>} index values, {@code @<name>} attributes as compact JSON.
+ * Unknown fields are ignored. The attribute text is the store's own, validated when it was written, so it
+ * is not parsed again here ({@link JsonValue#ofStored}).
  */
 final class SessionCodec {
     /** Field-name prefix of an attribute. */
@@ -27,56 +29,49 @@ final class SessionCodec {
 
     private SessionCodec() {}
 
-    /** Decodes the fields from position {@code from} of a script reply. */
+    /** Decodes the session from position {@code from} of a script reply. */
     static Session decode(SessionId id, List<?> reply, int from) {
-        Map<String, String> fields = new HashMap<>();
-        for (int j = from; j + 1 < reply.size(); j += 2) {
-            fields.put(String.valueOf(reply.get(j)), String.valueOf(reply.get(j + 1)));
-        }
         try {
-            return toSession(id, fields);
+            long created = (Long) reply.get(from);
+            long access = (Long) reply.get(from + 1);
+            long idle = (Long) reply.get(from + 2);
+            long deadline = (Long) reply.get(from + 3);
+            long version = (Long) reply.get(from + 4);
+            String user = null;
+            Map<String, JsonValue> attributes = new HashMap<>();
+            Map<String, String> indexes = Map.of();
+            for (int j = from + 5; j + 1 < reply.size(); j += 2) {
+                String name = (String) reply.get(j);
+                String value = (String) reply.get(j + 1);
+                if (name.startsWith(ATTRIBUTE)) {
+                    attributes.put(name.substring(1), JsonValue.ofStored(value));
+                } else if (name.startsWith(INDEX)) {
+                    if (indexes.isEmpty()) {
+                        indexes = new HashMap<>();
+                    }
+                    indexes.put(name.substring(INDEX.length()), value);
+                } else if (name.equals("u")) {
+                    user = value;
+                }
+            }
+            return new Session(
+                    id,
+                    Optional.ofNullable(user),
+                    Instant.ofEpochMilli(created),
+                    Instant.ofEpochMilli(access),
+                    Duration.ofMillis(idle),
+                    Instant.ofEpochMilli(deadline),
+                    version,
+                    attributes,
+                    indexes);
         } catch (RuntimeException e) {
             throw new SessionStoreException("session " + id + " holds malformed data", e);
         }
-    }
-
-    private static Session toSession(SessionId id, Map<String, String> fields) {
-        Map<String, JsonValue> attributes = new HashMap<>();
-        Map<String, String> indexes = new HashMap<>();
-        fields.forEach((name, value) -> {
-            if (name.startsWith(ATTRIBUTE)) {
-                attributes.put(name.substring(ATTRIBUTE.length()), JsonValue.parse(value));
-            } else if (name.startsWith(INDEX)) {
-                indexes.put(name.substring(INDEX.length()), value);
-            }
-        });
-        return new Session(
-                id,
-                Optional.ofNullable(fields.get("u")),
-                instant(fields, "c"),
-                instant(fields, "a"),
-                Duration.ofMillis(number(fields, "i")),
-                instant(fields, "d"),
-                number(fields, "v"),
-                attributes,
-                indexes);
     }
 
     /** The session a create wrote, built from its spec and the server time the script replied. */
     static Session created(SessionId id, NewSession spec, long nowMillis, Duration idle, Duration life) {
         Instant now = Instant.ofEpochMilli(nowMillis);
         return new Session(id, spec.userId(), now, now, idle, now.plus(life), 1, spec.attributes(), spec.indexes());
-    }
-
-    private static Instant instant(Map<String, String> fields, String name) {
-        return Instant.ofEpochMilli(number(fields, name));
-    }
-
-    private static long number(Map<String, String> fields, String name) {
-        String value = fields.get(name);
-        if (value == null) {
-            throw new IllegalStateException("field " + name + " is missing");
-        }
-        return Long.parseLong(value);
     }
 }

@@ -16,10 +16,10 @@ class RedisKeysTest {
         for (String user : List.of("alice", "{bob}", "c}a{rol", "dave:x", "é{")) {
             SessionToken token = SessionToken.generate(user);
             int slot = SlotHash.getSlot(keys.session(token));
-            assertThat(SlotHash.getSlot(keys.user(user))).as(user).isEqualTo(slot);
+            assertThat(SlotHash.getSlot(keys.userIndex(user))).as(user).isEqualTo(slot);
             assertThat(SlotHash.getSlot(keys.index(token.tag(), "tenant", "{x}:" + user)))
                     .isEqualTo(slot);
-            assertThat(SlotHash.getSlot(keys.base(token.tag()) + "s:" + "anything"))
+            assertThat(SlotHash.getSlot(keys.base(token.tag()) + "u:" + "12345"))
                     .isEqualTo(slot);
             SessionToken rotated = SessionToken.generateWithTag(token.tag());
             assertThat(SlotHash.getSlot(keys.session(rotated))).isEqualTo(slot);
@@ -31,10 +31,11 @@ class RedisKeysTest {
         SessionToken token = SessionToken.generate("alice");
         String tag = SessionToken.tagFor("alice");
         assertThat(keys.session(token))
-                .isEqualTo("ss:{" + tag + "}:s:" + token.id().value());
-        assertThat(keys.user("alice")).isEqualTo("ss:{" + tag + "}:u:alice");
+                .isEqualTo("ss:{" + tag + "}:" + token.id().value().substring(2));
+        assertThat(keys.session(token)).hasSize("ss:{00}:".length() + 22);
+        assertThat(keys.userIndex("alice")).isEqualTo("ss:{" + tag + "}:u");
         assertThat(keys.index("0a", "tenant", "acme")).isEqualTo("ss:{0a}:x:tenant:acme");
-        assertThat(keys.sessionPattern()).isEqualTo("ss:{??}:s:*");
+        assertThat(keys.sessionPattern()).isEqualTo("ss:{??}:" + "[-_A-Za-z0-9]".repeat(22));
         assertThat(RedisKeys.TAGS).hasSize(256).startsWith("00", "01").endsWith("fe", "ff");
     }
 
@@ -53,5 +54,21 @@ class RedisKeysTest {
             assertThat(s.text()).startsWith(LuaText.COMMON);
         }
         assertThat(Script.CREATE.sha()).isNotEqualTo(Script.READ.sha());
+    }
+
+    @Test
+    void sessionKeys_areRecognised_andOtherKeysOfTheStoreAreNot() {
+        SessionToken token = SessionToken.generate("alice");
+        String key = keys.session(token);
+        assertThat(RedisSessionStore.sessionIdOfKey("ss", key)).contains(token.id());
+        assertThat(RedisSessionStore.sessionKeyPattern("ss")).isEqualTo(keys.sessionPattern());
+        for (String other : List.of(
+                keys.userIndex("alice"),
+                keys.userIndex("alice") + ":12",
+                keys.index("0a", "t", "0123456789abcdefgh"),
+                "zz" + key.substring(2),
+                key + "x")) {
+            assertThat(RedisSessionStore.sessionIdOfKey("ss", other)).as(other).isEmpty();
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.sessionstore.redis;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -10,14 +11,21 @@ import java.util.Map;
 final class RedisProbe implements AutoCloseable {
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
+    private final StatefulRedisConnection<byte[], byte[]> binary;
 
     RedisProbe(String uri) {
         client = RedisClient.create(uri);
         connection = client.connect();
+        binary = client.connect(ByteArrayCodec.INSTANCE);
     }
 
     RedisCommands<String, String> redis() {
         return connection.sync();
+    }
+
+    /** The same server through a byte-array codec, for binary fields. */
+    RedisCommands<byte[], byte[]> binary() {
+        return binary.sync();
     }
 
     /** Calls per command from {@code INFO commandstats}, without the INFO calls themselves. */
@@ -45,6 +53,7 @@ final class RedisProbe implements AutoCloseable {
 
     @Override
     public void close() {
+        binary.close();
         connection.close();
         client.shutdown();
     }

@@ -61,6 +61,7 @@ class RoundTripIT {
                 s.token(), SessionUpdate.builder().set("a", JsonValue.of(1)).build());
         store.revoke(store.rotate(s.token()).token());
         store.listByUser("warm-up");
+        store.listByIndex("tenant", "warm-up");
         store.revokeByUser("warm-up", Optional.empty());
     }
 

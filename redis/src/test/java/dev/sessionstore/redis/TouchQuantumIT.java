@@ -39,12 +39,19 @@ class TouchQuantumIT {
         }
 
         long before = System.currentTimeMillis();
-        long sessionTtl = redis.probe().redis().pttl("ss:{" + tag + "}:s:" + id);
+        String sid = id.substring(2);
+        long sessionTtl = redis.probe().redis().pttl("ss:{" + tag + "}:" + sid);
         long after = System.currentTimeMillis();
-        for (String index : new String[] {"u:vera", "x:tenant:acme"}) {
-            double score = redis.probe().redis().zscore("ss:{" + tag + "}:" + index, id);
+        // one user in the tag: the user index has one bucket, u:0, whose member is digest + sid
+        String userMember =
+                redis.probe().redis().zrange("ss:{" + tag + "}:u:0", 0, -1).getFirst();
+        assertThat(userMember).endsWith(sid);
+        String[][] indexes = {{"u:0", userMember}, {"x:tenant:acme", sid}};
+        for (String[] index : indexes) {
+            double score = redis.probe().redis().zscore("ss:{" + tag + "}:" + index[0], index[1]);
             assertThat(score).isBetween((double) (before + sessionTtl), (double) (after + sessionTtl + QUANTUM));
-            assertThat(redis.probe().redis().pttl("ss:{" + tag + "}:" + index)).isGreaterThanOrEqualTo(sessionTtl);
+            assertThat(redis.probe().redis().pttl("ss:{" + tag + "}:" + index[0]))
+                    .isGreaterThanOrEqualTo(sessionTtl);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.sessionstore.server;
 
+import dev.sessionstore.redis.RedisSessionStore;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -98,7 +99,7 @@ final class RedisAdmin implements AutoCloseable {
                 for (String key : page.getKeys()) {
                     Long usage = sync().memoryUsage(key);
                     bytes += usage == null ? 0 : usage;
-                    sessions += key.contains("}:s:") ? 1 : 0;
+                    sessions += RedisSessionStore.sessionIdOfKey(prefix, key).isPresent() ? 1 : 0;
                     seen++;
                 }
                 cursor = page;

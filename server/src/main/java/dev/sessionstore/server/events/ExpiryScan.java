@@ -2,10 +2,10 @@ package dev.sessionstore.server.events;
 
 import dev.sessionstore.SessionId;
 import dev.sessionstore.coordination.JobContext;
+import dev.sessionstore.redis.RedisSessionStore;
 import dev.sessionstore.server.events.SessionEvent.Type;
 import io.lettuce.core.KeyScanArgs;
 import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.KeyValue;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScanCursor;
@@ -22,8 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The upkeep job that detects expired sessions. Redis expires session hashes by TTL without telling anyone, so
- * each run walks the store's session keys ({@code SCAN MATCH <prefix>:{??}:s:* TYPE hash}, then pipelined
- * {@code HMGET u a i d}) and compares them with the previous run's snapshot, kept in the hash
+ * each run walks the store's session keys ({@code SCAN MATCH} {@link RedisSessionStore#sessionKeyPattern} {@code
+ * TYPE hash}, then pipelined {@code HGET u} and {@code PTTL}) and compares them with the previous run's snapshot, kept in the hash
  * {@code <own prefix>:expiry:snapshot} (field: session id, value: {@code <expiry ms>|<userId>}). A session of the
  * snapshot that is gone now is reported {@code expired} if its recorded expiry has passed (Redis time), and is
  * otherwise taken as revoked or rotated (those events come from the request path). The new snapshot is written to
@@ -93,7 +93,7 @@ public final class ExpiryScan {
     private Map<String, String> currentSessions() {
         Map<String, String> out = new HashMap<>();
         KeyScanArgs args = KeyScanArgs.Builder.type("hash")
-                .match(storePrefix + ":{??}:s:*")
+                .match(RedisSessionStore.sessionKeyPattern(storePrefix))
                 .limit(1000);
         ScanCursor cursor = ScanCursor.INITIAL;
         do {
@@ -106,21 +106,22 @@ public final class ExpiryScan {
 
     private void readPage(List<String> keys, Map<String, String> out) {
         var async = connection.async();
-        List<RedisFuture<List<KeyValue<String, String>>>> replies = new ArrayList<>(keys.size());
+        long now = redisNowMillis(connection.sync());
+        List<RedisFuture<String>> users = new ArrayList<>(keys.size());
+        List<RedisFuture<Long>> ttls = new ArrayList<>(keys.size());
         for (String key : keys) {
-            replies.add(async.hmget(key, "u", "a", "i", "d"));
+            users.add(async.hget(key, "u"));
+            ttls.add(async.pttl(key));
         }
-        LettuceFutures.awaitAll(AWAIT.toMillis(), TimeUnit.MILLISECONDS, replies.toArray(new RedisFuture<?>[0]));
+        List<RedisFuture<?>> all = new ArrayList<>(users);
+        all.addAll(ttls);
+        LettuceFutures.awaitAll(AWAIT.toMillis(), TimeUnit.MILLISECONDS, all.toArray(new RedisFuture<?>[0]));
         for (int k = 0; k < keys.size() && out.size() < MAX_TRACKED; k++) {
-            List<KeyValue<String, String>> f =
-                    replies.get(k).toCompletableFuture().join();
-            if (f.get(1).hasValue() && f.get(2).hasValue() && f.get(3).hasValue()) {
-                long expiry = Math.min(
-                        Long.parseLong(f.get(1).getValue())
-                                + Long.parseLong(f.get(2).getValue()),
-                        Long.parseLong(f.get(3).getValue()));
-                String id = keys.get(k).substring(keys.get(k).lastIndexOf(":s:") + 3);
-                out.put(id, expiry + "|" + f.get(0).getValueOrElse(""));
+            long ttl = ttls.get(k).toCompletableFuture().join();
+            Optional<SessionId> id = RedisSessionStore.sessionIdOfKey(storePrefix, keys.get(k));
+            if (ttl >= 0 && id.isPresent()) {
+                String user = users.get(k).toCompletableFuture().join();
+                out.put(id.get().value(), (now + ttl) + "|" + (user == null ? "" : user));
             }
         }
     }

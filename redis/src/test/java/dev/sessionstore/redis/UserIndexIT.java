@@ -1,0 +1,160 @@
+package dev.sessionstore.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.sessionstore.CapPolicy;
+import dev.sessionstore.CreatedSession;
+import dev.sessionstore.NewSession;
+import dev.sessionstore.Session;
+import dev.sessionstore.SessionId;
+import dev.sessionstore.SessionLimits;
+import dev.sessionstore.SessionPolicy;
+import dev.sessionstore.SessionToken;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The user index of a tag is a linear hash of bucket zsets shared by the tag's users: it splits as the
+ * tag fills, every member stays in the bucket the documented rule names, listings stay exact, and it
+ * leaves no key behind.
+ */
+class UserIndexIT {
+    private static final String TAG = "3c";
+
+    @RegisterExtension
+    final PrivateRedisStore redis = new PrivateRedisStore(SessionPolicy.defaults()
+            .withLimits(SessionLimits.defaults().withMaxSessionsPerUser(3))
+            .withCapPolicy(CapPolicy.EVICT_OLDEST));
+
+    @Test
+    void manyUsersInOneTag_splitTheIndex_andEveryListingStaysExact() throws Exception {
+        List<String> users = usersOfTag(TAG, 700);
+        Map<String, Set<SessionId>> expected = new HashMap<>();
+        for (int i = 0; i < users.size(); i++) {
+            String user = users.get(i);
+            Set<SessionId> ids = expected.computeIfAbsent(user, u -> new HashSet<>());
+            for (int k = 0; k < 1 + i % 2; k++) {
+                CreatedSession s = create(user, Duration.ofMinutes(30));
+                ids.add(s.session().id());
+                if (i % 7 == 0) {
+                    CreatedSession r = redis.store().rotate(s.token());
+                    ids.remove(s.session().id());
+                    ids.add(r.session().id());
+                }
+            }
+        }
+        for (int i = 0; i < users.size(); i += 11) {
+            redis.store().revokeByUser(users.get(i), Optional.empty());
+            expected.get(users.get(i)).clear();
+        }
+
+        Map<String, String> state = redis.probe().redis().hgetall("ss:{" + TAG + "}:u");
+        int level = Integer.parseInt(state.get("l"));
+        int pointer = Integer.parseInt(state.get("p"));
+        int buckets = (1 << level) + pointer;
+        assertThat(buckets).as("buckets after ~1000 entries").isGreaterThanOrEqualTo(8);
+
+        List<String> all = new ArrayList<>();
+        for (int b = 0; b < buckets; b++) {
+            List<String> bucket = redis.probe().redis().zrange("ss:{" + TAG + "}:u:" + b, 0, -1);
+            assertThat(bucket.size()).as("bucket " + b).isLessThanOrEqualTo(200);
+            for (String member : bucket) {
+                long h = Long.parseLong(member.substring(0, 8), 16);
+                long home = h % (1L << level) < pointer ? h % (1L << (level + 1)) : h % (1L << level);
+                assertThat(home).as(member).isEqualTo(b);
+            }
+            all.addAll(bucket);
+        }
+        long sessions = expected.values().stream().mapToLong(Set::size).sum();
+        assertThat(all).hasSize((int) sessions);
+        assertThat(Long.parseLong(state.get("n"))).isEqualTo(sessions);
+        assertThat(redis.probe().redis().keys("ss:{" + TAG + "}:u:*")).hasSizeLessThanOrEqualTo(buckets);
+
+        for (String user : users) {
+            assertThat(redis.store().listByUser(user))
+                    .as(user)
+                    .extracting(Session::id)
+                    .containsExactlyInAnyOrderElementsOf(expected.get(user));
+            String digest = digest(user);
+            assertThat(all.stream().filter(m -> m.startsWith(digest)))
+                    .hasSize(expected.get(user).size());
+        }
+    }
+
+    @Test
+    void theCap_evictsTheOldest_afterSplits() throws InterruptedException {
+        List<String> users = usersOfTag(TAG, 200);
+        for (String user : users) {
+            create(user, Duration.ofMinutes(30));
+        }
+        String user = users.get(123);
+        List<SessionId> created = new ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            Thread.sleep(2); // "oldest" is by creation millisecond
+            created.add(create(user, Duration.ofMinutes(30)).session().id());
+        }
+        // the user's first session and created[0] were evicted: the cap is 3
+        assertThat(redis.store().listByUser(user))
+                .extracting(Session::id)
+                .containsExactlyElementsOf(created.subList(1, 4));
+    }
+
+    @Test
+    void revokingEveryone_leavesZeroKeys() {
+        List<String> users = usersOfTag(TAG, 300);
+        for (String user : users) {
+            create(user, Duration.ofMinutes(30));
+            create(user, Duration.ofMinutes(30));
+        }
+        assertThat(redis.probe().redis().keys("ss:{" + TAG + "}:u:*")).hasSizeGreaterThan(2);
+        for (String user : users) {
+            assertThat(redis.store().revokeByUser(user, Optional.empty())).isEqualTo(2);
+        }
+        assertThat(redis.probe().redis().dbsize()).isZero();
+    }
+
+    @Test
+    void expiringEveryone_leavesZeroKeys() {
+        for (String user : usersOfTag(TAG, 300)) {
+            create(user, Duration.ofSeconds(1));
+        }
+        assertThat(redis.probe().redis().keys("ss:{" + TAG + "}:u:*")).hasSizeGreaterThan(2);
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(redis.probe().redis().dbsize()).isZero());
+    }
+
+    private CreatedSession create(String user, Duration idle) {
+        return redis.store()
+                .create(NewSession.builder().userId(user).idleTimeout(idle).build());
+    }
+
+    /** {@code count} user ids whose shard tag is {@code tag}. */
+    static List<String> usersOfTag(String tag, int count) {
+        List<String> users = new ArrayList<>();
+        for (int i = 0; users.size() < count; i++) {
+            String user = "member-" + i;
+            if (SessionToken.tagFor(user).equals(tag)) {
+                users.add(user);
+            }
+        }
+        return users;
+    }
+
+    static String digest(String user) throws Exception {
+        byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(user.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(sha1).substring(0, 8);
+    }
+}
