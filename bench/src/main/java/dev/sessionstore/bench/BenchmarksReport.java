@@ -52,7 +52,9 @@ final class BenchmarksReport {
         jmhTable(md, in.jmh());
         md.append("\n## Bytes per session in Redis\n\n`INFO memory` `used_memory` growth on an emptied server,"
                 + " divided by the sessions created; each session has a user id and three 20-character"
-                + " attributes. With one session per user, each session also brings its own user-index key.\n\n");
+                + " attributes; user ids are `user-<n>`, or 36-character UUIDs where the layout says so. The Redis store's"
+                + " user index is shared by the users of a shard tag (bucket zsets, `docs/redis-layout.md`), so"
+                + " one session per user is its most expensive case.\n\n");
         md.append(MemoryCommand.markdown(in.memory()));
         in.compare().ifPresent(c -> {
             md.append(
