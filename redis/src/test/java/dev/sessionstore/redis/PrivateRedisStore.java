@@ -50,4 +50,8 @@ final class PrivateRedisStore implements BeforeEachCallback, AfterEachCallback {
     RedisProbe probe() {
         return probe;
     }
+
+    int port() {
+        return redis.port();
+    }
 }
