@@ -45,17 +45,20 @@ public interface SessionStore extends AutoCloseable {
      */
     CreatedSession rotate(SessionToken token);
 
-    /** Revokes the session; returns whether it was live. */
-    boolean revoke(SessionToken token);
+    /** Revokes the session; returns it as it was when revoked, or empty if it was not live. */
+    Optional<Session> revoke(SessionToken token);
 
-    /** Revokes the session with this public id; returns whether it was live. */
-    boolean revoke(SessionId id);
+    /** Revokes the session with this public id; returns it as it was when revoked, or empty if it was not live. */
+    Optional<Session> revoke(SessionId id);
 
     /** The user's live sessions, oldest first (by {@code createdAt}, then id). */
     List<Session> listByUser(String userId);
 
-    /** Revokes every live session of the user except {@code keep}, if given; returns how many were revoked. */
-    int revokeByUser(String userId, Optional<SessionId> keep);
+    /**
+     * Revokes every live session of the user except {@code keep}, if given, in one atomic step; returns the
+     * ids of the sessions it revoked (in no particular order).
+     */
+    List<SessionId> revokeByUser(String userId, Optional<SessionId> keep);
 
     /** The live sessions created with index {@code name} set to {@code value}, oldest first. */
     List<Session> listByIndex(String name, String value);

@@ -106,15 +106,21 @@ public final class JdbcSessionStore implements SessionStore {
     }
 
     @Override
-    public boolean revoke(SessionToken token) {
+    public Optional<Session> revoke(SessionToken token) {
         Objects.requireNonNull(token, "token");
         return revoke(token.id());
     }
 
+    /** Locks and reads the live session, then deletes it (and an expired row of that id, if any). */
     @Override
-    public boolean revoke(SessionId id) {
+    public Optional<Session> revoke(SessionId id) {
         Objects.requireNonNull(id, "id");
-        return transaction(repo -> repo.delete(id, now()));
+        return transaction(repo -> {
+            Instant now = now();
+            Optional<Session> live = repo.lockLive(id, now).map(SessionEntity::toSession);
+            repo.delete(id, now);
+            return live;
+        });
     }
 
     @Override
@@ -124,7 +130,7 @@ public final class JdbcSessionStore implements SessionStore {
     }
 
     @Override
-    public int revokeByUser(String userId, Optional<SessionId> keep) {
+    public List<SessionId> revokeByUser(String userId, Optional<SessionId> keep) {
         policy.limits().checkUserId(userId);
         Objects.requireNonNull(keep, "keep");
         return transaction(repo -> {

@@ -139,18 +139,22 @@ final class SessionRepository {
         return live > 0;
     }
 
-    /** Deletes every session of the user except {@code keep}; returns how many of them were live. */
-    int deleteOfUser(String userId, Optional<SessionId> keep, Instant now) {
-        String keepId = keep.map(SessionId::value).orElse("");
-        int live = em.createQuery("""
-                        delete from SessionEntity s
-                        where s.userId = :user and s.sessionId <> :keep and s.expiresAt > :now""")
+    /**
+     * Deletes every session of the user except {@code keep} in one statement ({@code DELETE ... RETURNING});
+     * returns the ids of those that were live.
+     */
+    List<SessionId> deleteOfUser(String userId, Optional<SessionId> keep, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<String> live = em.createNativeQuery("""
+                        delete from ss_session
+                        where user_id = :user and session_id <> :keep and expires_at > :now
+                        returning session_id""", String.class)
                 .setParameter("user", userId)
-                .setParameter("keep", keepId)
+                .setParameter("keep", keep.map(SessionId::value).orElse(""))
                 .setParameter("now", now)
-                .executeUpdate();
+                .getResultList();
         deleteExpiredOfUser(userId, now);
-        return live;
+        return live.stream().map(SessionId::new).toList();
     }
 
     /** Deletes the user's expired rows, which the sweep would reclaim later anyway. */

@@ -16,6 +16,7 @@ import dev.sessionstore.VersionConflictException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -124,16 +125,17 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public boolean revoke(SessionToken token) {
+    public Optional<Session> revoke(SessionToken token) {
         return revoke(token.id());
     }
 
     @Override
-    public boolean revoke(SessionId id) {
+    public Optional<Session> revoke(SessionId id) {
         Instant now = now();
-        boolean wasLive = catalog.remove(id).filter(e -> e.liveAt(now)).isPresent();
+        Optional<Session> revoked =
+                catalog.remove(id).filter(e -> e.liveAt(now)).map(Entry::session);
         sweep(now, SWEEP_PER_WRITE);
-        return wasLive;
+        return revoked;
     }
 
     @Override
@@ -144,19 +146,19 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public int revokeByUser(String userId, Optional<SessionId> keep) {
+    public List<SessionId> revokeByUser(String userId, Optional<SessionId> keep) {
         policy.limits().checkUserId(userId);
         Objects.requireNonNull(keep, "keep");
         Instant now = now();
-        int revoked = withUserLock(userId, () -> {
-            int n = 0;
+        List<SessionId> revoked = withUserLock(userId, () -> {
+            List<SessionId> ids = new ArrayList<>();
             for (SessionId id : catalog.userIds(userId)) {
                 if (!keep.equals(Optional.of(id))
                         && catalog.remove(id).filter(e -> e.liveAt(now)).isPresent()) {
-                    n++;
+                    ids.add(id);
                 }
             }
-            return n;
+            return List.copyOf(ids);
         });
         sweep(now, SWEEP_PER_WRITE);
         return revoked;

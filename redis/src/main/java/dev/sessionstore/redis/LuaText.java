@@ -408,7 +408,7 @@ final class LuaText {
             if s.f.u then st = U.state(ARGV[1]) end
             U.destroy(ARGV[1], st, ARGV[2], s, now)
             U.save(ARGV[1], st)
-            return {1}
+            return reply(1, s)
             """;
 
     static final String LIST_USER = """
@@ -441,14 +441,14 @@ final class LuaText {
             local now = now_ms()
             local st = U.state(base)
             local members, bk = U.members(base, st, user, now)
-            local n = 0
+            local out = {1}
             for _, e in ipairs(U.sessions(base, st, user, now, members, bk)) do
               if e[1] ~= ARGV[3] then
                 U.destroy(base, st, e[1], e[2], now)
-                n = n + 1
+                out[#out + 1] = e[1]
               end
             end
             U.save(base, st)
-            return {1, n}
+            return out
             """;
 }

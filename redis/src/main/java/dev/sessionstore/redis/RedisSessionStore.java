@@ -127,15 +127,15 @@ public final class RedisSessionStore implements SessionStore {
     }
 
     @Override
-    public boolean revoke(SessionToken token) {
+    public Optional<Session> revoke(SessionToken token) {
         return revoke(token.id());
     }
 
     @Override
-    public boolean revoke(SessionId id) {
+    public Optional<Session> revoke(SessionId id) {
         List<Object> reply =
                 scripts.run(Script.REVOKE, List.of(keys.session(id)), List.of(keys.base(id.tag()), RedisKeys.sid(id)));
-        return status(reply) == 1;
+        return status(reply) == 0 ? Optional.empty() : Optional.of(SessionCodec.decode(id, reply, 1));
     }
 
     @Override
@@ -148,7 +148,7 @@ public final class RedisSessionStore implements SessionStore {
     }
 
     @Override
-    public int revokeByUser(String userId, Optional<SessionId> keep) {
+    public List<SessionId> revokeByUser(String userId, Optional<SessionId> keep) {
         policy.limits().checkUserId(userId);
         String tag = SessionToken.tagFor(userId);
         List<Object> reply = scripts.run(
@@ -160,7 +160,9 @@ public final class RedisSessionStore implements SessionStore {
                         keep.filter(id -> id.tag().equals(tag))
                                 .map(RedisKeys::sid)
                                 .orElse("")));
-        return Math.toIntExact((Long) reply.get(1));
+        return reply.subList(1, reply.size()).stream()
+                .map(sid -> RedisKeys.id(tag, (String) sid))
+                .toList();
     }
 
     /**

@@ -25,13 +25,13 @@ enum Script {
     UPDATE(LuaText.UPDATE),
     /** KEYS: old session, new session. ARGV: base, old sid, new sid. */
     ROTATE(LuaText.ROTATE),
-    /** KEYS: session. ARGV: base, sid. */
+    /** KEYS: session. ARGV: base, sid. Replies the session as it was, or {0}. */
     REVOKE(LuaText.REVOKE),
     /** KEYS: user index state. ARGV: base, userId. Replies with one array per live session: sid, meta, fields. */
     LIST_USER(LuaText.LIST_USER),
     /** KEYS: a value index. ARGV: base. Replies as LIST_USER. */
     LIST_INDEX(LuaText.LIST_INDEX),
-    /** KEYS: user index state. ARGV: base, userId, sid to keep|''. */
+    /** KEYS: user index state. ARGV: base, userId, sid to keep|''. Replies {1, sid...} of the revoked. */
     REVOKE_ALL(LuaText.REVOKE_ALL);
 
     private final String text;

@@ -60,7 +60,7 @@ class PersistenceIT {
                         .isEmpty();
                 assertThat(store.listByUser("gus")).hasSize(live.size());
                 assertThat(store.listByIndex("tenant", "acme")).hasSize(live.size());
-                assertThat(store.revokeByUser("gus", Optional.empty())).isEqualTo(live.size());
+                assertThat(store.revokeByUser("gus", Optional.empty())).hasSize(live.size());
             }
         }
     }

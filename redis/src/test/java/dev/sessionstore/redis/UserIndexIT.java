@@ -120,7 +120,7 @@ class UserIndexIT {
         }
         assertThat(redis.probe().redis().keys("ss:{" + TAG + "}:u:*")).hasSizeGreaterThan(2);
         for (String user : users) {
-            assertThat(redis.store().revokeByUser(user, Optional.empty())).isEqualTo(2);
+            assertThat(redis.store().revokeByUser(user, Optional.empty())).hasSize(2);
         }
         assertThat(redis.probe().redis().dbsize()).isZero();
     }

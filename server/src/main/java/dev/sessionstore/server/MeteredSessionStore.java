@@ -101,20 +101,20 @@ final class MeteredSessionStore implements SessionStore {
     }
 
     @Override
-    public boolean revoke(SessionToken token) {
+    public Optional<Session> revoke(SessionToken token) {
         return countRevoked(timed(revoke, () -> delegate.revoke(token)));
     }
 
     @Override
-    public boolean revoke(SessionId id) {
+    public Optional<Session> revoke(SessionId id) {
         return countRevoked(timed(revoke, () -> delegate.revoke(id)));
     }
 
-    private boolean countRevoked(boolean wasLive) {
-        if (wasLive) {
+    private Optional<Session> countRevoked(Optional<Session> revokedSession) {
+        if (revokedSession.isPresent()) {
             revoked.increment();
         }
-        return wasLive;
+        return revokedSession;
     }
 
     @Override
@@ -123,10 +123,10 @@ final class MeteredSessionStore implements SessionStore {
     }
 
     @Override
-    public int revokeByUser(String userId, Optional<SessionId> keep) {
-        int n = timed(revokeByUser, () -> delegate.revokeByUser(userId, keep));
-        revoked.increment(n);
-        return n;
+    public List<SessionId> revokeByUser(String userId, Optional<SessionId> keep) {
+        List<SessionId> ids = timed(revokeByUser, () -> delegate.revokeByUser(userId, keep));
+        revoked.increment(ids.size());
+        return ids;
     }
 
     @Override

@@ -71,7 +71,7 @@ final class ServiceApi {
     }
 
     private void revoke(ServerRequest req, ServerResponse res) {
-        if (!store.revoke(token(req))) {
+        if (store.revoke(token(req)).isEmpty()) {
             throw ApiException.notFound();
         }
         res.status(Status.NO_CONTENT_204).send();
@@ -94,12 +94,15 @@ final class ServiceApi {
                 .asOptional()
                 .map(text -> SessionId.tryParse(text)
                         .orElseThrow(() -> ApiException.badRequest("except: not a session id")));
-        HttpSupport.sendJson(res, Status.OK_200, JsonCodec.revoked(store.revokeByUser(userId, keep)));
+        HttpSupport.sendJson(
+                res,
+                Status.OK_200,
+                JsonCodec.revoked(store.revokeByUser(userId, keep).size()));
     }
 
     private void revokeById(ServerRequest req, ServerResponse res) {
         SessionId id = SessionId.tryParse(req.path().pathParameters().get("id")).orElseThrow(ApiException::notFound);
-        if (!store.revoke(id)) {
+        if (store.revoke(id).isEmpty()) {
             throw ApiException.notFound();
         }
         res.status(Status.NO_CONTENT_204).send();

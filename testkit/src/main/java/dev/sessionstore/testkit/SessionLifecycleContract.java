@@ -206,23 +206,29 @@ public interface SessionLifecycleContract extends StoreFixture {
         assertDead(store, created.token());
         assertThat(ids(store.listByUser(user))).containsExactly(s.id());
         assertThat(ids(store.listByIndex("device", "phone"))).containsExactly(s.id());
-        assertThat(store.revoke(old.id())).isFalse();
+        assertThat(store.revoke(old.id())).isEmpty();
     }
 
     @Test
     default void revoke_byToken_endsTheSession_everywhere() {
         SessionStore store = openStore(SessionPolicy.defaults());
         String user = uniqueUser();
-        CreatedSession created = store.create(
-                NewSession.builder().userId(user).index("device", user).build());
+        CreatedSession created = store.create(NewSession.builder()
+                .userId(user)
+                .index("device", user)
+                .attribute("theme", JsonValue.of("dark"))
+                .build());
+        Session touched = store.touch(created.token()).orElseThrow();
 
-        assertThat(store.revoke(created.token())).isTrue();
+        assertThat(store.revoke(created.token()))
+                .as("the session as it was when revoked")
+                .contains(touched);
 
         assertDead(store, created.token());
-        assertThat(store.revoke(created.session().id())).isFalse();
+        assertThat(store.revoke(created.session().id())).isEmpty();
         assertThat(store.listByUser(user)).isEmpty();
         assertThat(store.listByIndex("device", user)).isEmpty();
-        assertThat(store.revokeByUser(user, Optional.empty())).isZero();
+        assertThat(store.revokeByUser(user, Optional.empty())).isEmpty();
     }
 
     @Test
@@ -232,10 +238,10 @@ public interface SessionLifecycleContract extends StoreFixture {
         CreatedSession created = store.create(NewSession.forUser(user));
         CreatedSession other = store.create(NewSession.forUser(user));
 
-        assertThat(store.revoke(created.session().id())).isTrue();
+        assertThat(store.revoke(created.session().id())).contains(created.session());
 
         assertDead(store, created.token());
-        assertThat(store.revoke(created.session().id())).isFalse();
+        assertThat(store.revoke(created.session().id())).isEmpty();
         assertThat(ids(store.listByUser(user))).containsExactly(other.session().id());
     }
 
@@ -245,6 +251,6 @@ public interface SessionLifecycleContract extends StoreFixture {
         store.create(NewSession.anonymous());
 
         assertDead(store, SessionToken.generateAnonymous());
-        assertThat(store.revoke(SessionToken.generateAnonymous().id())).isFalse();
+        assertThat(store.revoke(SessionToken.generateAnonymous().id())).isEmpty();
     }
 }

@@ -14,9 +14,9 @@ import java.util.Optional;
 
 /**
  * Publishes {@code created}, {@code rotated} and {@code revoked} events for the changes made through it; the
- * sink must not block. Costs: revoking by token reads the session first (one more round trip) to name its user;
- * revoking by id names no user; revoking a user's sessions lists them first and publishes one event per session
- * listed. {@code expired} events come from {@link ExpiryScan}, not from here.
+ * sink must not block. Each event comes from what the store reports it changed in that same atomic step (the
+ * revoked session, the revoked ids), so it costs no extra read and no session is missed or named twice.
+ * {@code expired} events come from {@link ExpiryScan}, not from here.
  */
 public final class EventingSessionStore implements SessionStore {
     private final SessionStore delegate;
@@ -60,22 +60,18 @@ public final class EventingSessionStore implements SessionStore {
     }
 
     @Override
-    public boolean revoke(SessionToken token) {
-        Optional<String> user = delegate.peek(token).flatMap(Session::userId);
-        boolean wasLive = delegate.revoke(token);
-        if (wasLive) {
-            emit(Type.REVOKED, token.id(), user);
-        }
-        return wasLive;
+    public Optional<Session> revoke(SessionToken token) {
+        return emitRevoked(delegate.revoke(token));
     }
 
     @Override
-    public boolean revoke(SessionId id) {
-        boolean wasLive = delegate.revoke(id);
-        if (wasLive) {
-            emit(Type.REVOKED, id, Optional.empty());
-        }
-        return wasLive;
+    public Optional<Session> revoke(SessionId id) {
+        return emitRevoked(delegate.revoke(id));
+    }
+
+    private Optional<Session> emitRevoked(Optional<Session> revoked) {
+        revoked.ifPresent(s -> emit(Type.REVOKED, s.id(), s.userId()));
+        return revoked;
     }
 
     @Override
@@ -84,16 +80,10 @@ public final class EventingSessionStore implements SessionStore {
     }
 
     @Override
-    public int revokeByUser(String userId, Optional<SessionId> keep) {
-        List<Session> before = delegate.listByUser(userId);
-        int n = delegate.revokeByUser(userId, keep);
-        if (n > 0) {
-            before.stream()
-                    .map(Session::id)
-                    .filter(id -> keep.map(k -> !k.equals(id)).orElse(true))
-                    .forEach(id -> emit(Type.REVOKED, id, Optional.of(userId)));
-        }
-        return n;
+    public List<SessionId> revokeByUser(String userId, Optional<SessionId> keep) {
+        List<SessionId> revoked = delegate.revokeByUser(userId, keep);
+        revoked.forEach(id -> emit(Type.REVOKED, id, Optional.of(userId)));
+        return revoked;
     }
 
     @Override

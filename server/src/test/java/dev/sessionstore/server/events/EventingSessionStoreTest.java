@@ -47,11 +47,24 @@ class EventingSessionStoreTest {
         CreatedSession a = store.create(NewSession.builder().userId("bob").build());
         CreatedSession b = store.create(NewSession.builder().userId("bob").build());
         events.clear();
-        assertThat(store.revokeByUser("bob", Optional.of(keep.session().id()))).isEqualTo(2);
+        assertThat(store.revokeByUser("bob", Optional.of(keep.session().id()))).hasSize(2);
         assertThat(events)
                 .extracting(SessionEvent::sessionId)
                 .containsExactlyInAnyOrder(a.session().id(), b.session().id());
         assertThat(events).allMatch(e -> e.type() == Type.REVOKED && e.userId().equals(Optional.of("bob")));
+    }
+
+    @Test
+    void revokeById_namesTheUserOfTheRevokedSession() {
+        CreatedSession created =
+                store.create(NewSession.builder().userId("dave").build());
+        events.clear();
+        assertThat(store.revoke(created.session().id())).isPresent();
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(Type.REVOKED);
+            assertThat(e.sessionId()).isEqualTo(created.session().id());
+            assertThat(e.userId()).contains("dave");
+        });
     }
 
     @Test
