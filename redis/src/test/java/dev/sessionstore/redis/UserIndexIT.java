@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -90,6 +91,73 @@ class UserIndexIT {
             String digest = digest(user);
             assertThat(all.stream().filter(m -> m.startsWith(digest)))
                     .hasSize(expected.get(user).size());
+        }
+    }
+
+    /**
+     * Random creates, touches, rotations, revocations, sign-outs-everywhere and cap evictions over 400 users
+     * of one tag, against a model of who holds which session; then every listing matches the model and the
+     * index holds exactly one member per live session, each in its home bucket.
+     */
+    @Test
+    void randomOperations_keepTheIndexExact() throws Exception {
+        List<String> users = usersOfTag(TAG, 400);
+        Map<String, List<CreatedSession>> model = new HashMap<>();
+        Map<String, Long> lastCreate = new HashMap<>();
+        Random random = new Random(20261126);
+        for (int step = 0; step < 4000; step++) {
+            String user = users.get(random.nextInt(users.size()));
+            List<CreatedSession> mine = model.computeIfAbsent(user, u -> new ArrayList<>());
+            int op = random.nextInt(10);
+            if (op < 4 || mine.isEmpty()) {
+                // "oldest" is by creation millisecond: keep a user's creates apart
+                long since = System.currentTimeMillis() - lastCreate.getOrDefault(user, 0L);
+                if (since < 3) {
+                    Thread.sleep(3 - since);
+                }
+                mine.add(create(user, Duration.ofMinutes(30)));
+                lastCreate.put(user, System.currentTimeMillis());
+                if (mine.size() > 3) {
+                    mine.removeFirst(); // the cap (3) evicts the oldest
+                }
+            } else if (op < 6) {
+                assertThat(redis.store()
+                                .touch(mine.get(random.nextInt(mine.size())).token()))
+                        .isPresent();
+            } else if (op < 8) {
+                int k = random.nextInt(mine.size());
+                mine.set(k, redis.store().rotate(mine.get(k).token()));
+            } else if (op < 9) {
+                assertThat(redis.store()
+                                .revoke(mine.remove(random.nextInt(mine.size())).token()))
+                        .isPresent();
+            } else {
+                assertThat(redis.store().revokeByUser(user, Optional.empty())).hasSize(mine.size());
+                mine.clear();
+            }
+        }
+
+        Map<String, String> state = redis.probe().redis().hgetall("ss:{" + TAG + "}:u");
+        int level = Integer.parseInt(state.get("l"));
+        int pointer = Integer.parseInt(state.get("p"));
+        long members = 0;
+        for (int b = 0; b < (1 << level) + pointer; b++) {
+            for (String member : redis.probe().redis().zrange("ss:{" + TAG + "}:u:" + b, 0, -1)) {
+                long h = Long.parseLong(member.substring(0, 8), 16);
+                long home = h % (1L << level) < pointer ? h % (1L << (level + 1)) : h % (1L << level);
+                assertThat(home).as(member).isEqualTo(b);
+                members++;
+            }
+        }
+        long live = model.values().stream().mapToLong(List::size).sum();
+        assertThat(members).isEqualTo(live);
+        assertThat(Long.parseLong(state.get("n"))).isEqualTo(live);
+        for (var e : model.entrySet()) {
+            assertThat(redis.store().listByUser(e.getKey()))
+                    .as(e.getKey())
+                    .extracting(Session::id)
+                    .containsExactlyInAnyOrderElementsOf(
+                            e.getValue().stream().map(c -> c.session().id()).toList());
         }
     }
 
