@@ -65,10 +65,16 @@ final class AdminPage {
                         clock.instant()));
     }
 
-    /** Forces a breaker open or closed for every instance, or clears the override; CSRF-checked like logout. */
+    /**
+     * Forces a breaker open or closed for every instance, or clears the override. A browser signed in with the
+     * admin cookie must send the form's CSRF token; a client sending the API key as {@code Authorization: Bearer}
+     * needs none (a browser never attaches that header to a cross-site form).
+     */
     void forceBreaker(ServerRequest req, ServerResponse res) {
         Map<String, String> form = WebSupport.form(req);
-        checkCsrf(req, form);
+        if (!apiKey.matchesAuthorization(req.headers().first(HeaderNames.AUTHORIZATION))) {
+            checkCsrf(req, form);
+        }
         BreakerForce force = switch (form.getOrDefault("force", "")) {
             case "open" -> BreakerForce.FORCE_OPEN;
             case "closed" -> BreakerForce.FORCE_CLOSED;

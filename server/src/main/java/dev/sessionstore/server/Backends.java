@@ -106,8 +106,9 @@ final class Backends {
                 .map(url -> RedisCoordination.builder(url)
                         .clock(clock)
                         .commandTimeout(clamp(config.commandTimeout()))
+                        .instanceId(config.instanceId())
                         .build())
-                .orElseGet(() -> InMemoryCoordination.create(clock).instance("local"));
+                .orElseGet(() -> InMemoryCoordination.create(clock).instance(config.instanceId()));
     }
 
     private static java.time.Duration clamp(java.time.Duration d) {

@@ -103,6 +103,13 @@ final class ServerCommand implements Callable<ServerConfig> {
                     + " events) (default: ${DEFAULT-VALUE}). Env SESSIONSTORE_UPKEEP_INTERVAL_SECONDS.")
     long upkeepIntervalSeconds;
 
+    @Option(
+            names = "--instance-id",
+            defaultValue = "${env:SESSIONSTORE_INSTANCE_ID}",
+            description = "This instance's name in job runs and breaker reports (admin page); must differ between"
+                    + " instances sharing a Redis; default: <host name>-<process id>. Env SESSIONSTORE_INSTANCE_ID.")
+    String instanceId;
+
     /** The validated configuration. */
     @Override
     public ServerConfig call() {
@@ -118,7 +125,8 @@ final class ServerCommand implements Callable<ServerConfig> {
                 Duration.ofMillis(redisTimeoutMs),
                 Optional.ofNullable(blankToNull(webhookUrl)).map(WebhookConfig::parse),
                 new MaintenanceOptions(
-                        Duration.ofSeconds(statsIntervalSeconds), Duration.ofSeconds(upkeepIntervalSeconds)));
+                        Duration.ofSeconds(statsIntervalSeconds), Duration.ofSeconds(upkeepIntervalSeconds)),
+                Optional.ofNullable(blankToNull(instanceId)).orElseGet(ServerConfig::defaultInstanceId));
     }
 
     private static String blankToNull(String s) {

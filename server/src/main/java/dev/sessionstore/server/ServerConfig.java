@@ -1,7 +1,10 @@
 package dev.sessionstore.server;
 
+import dev.sessionstore.coordination.Names;
 import dev.sessionstore.server.events.MaintenanceOptions;
 import dev.sessionstore.server.events.WebhookConfig;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,6 +24,8 @@ import java.util.Optional;
  * @param commandTimeout the Redis command timeout
  * @param webhook where session events are delivered; empty: not delivered
  * @param maintenance how often the maintenance jobs run
+ * @param instanceId this instance's name in the coordination (job runs, breaker reports, lock owners);
+ *     1-128 characters of {@code [A-Za-z0-9._:-]}, unique per running instance
  */
 record ServerConfig(
         String host,
@@ -33,7 +38,8 @@ record ServerConfig(
         StoreKind store,
         Duration commandTimeout,
         Optional<WebhookConfig> webhook,
-        MaintenanceOptions maintenance) {
+        MaintenanceOptions maintenance,
+        String instanceId) {
 
     /** Persistence of the embedded Redis. */
     enum Durability {
@@ -65,6 +71,7 @@ record ServerConfig(
         Objects.requireNonNull(commandTimeout, "commandTimeout");
         Objects.requireNonNull(webhook, "webhook");
         Objects.requireNonNull(maintenance, "maintenance");
+        Names.check("instance-id", instanceId);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be in [0, 65535]: " + port);
         }
@@ -76,6 +83,23 @@ record ServerConfig(
         if (commandTimeout.isNegative() || commandTimeout.isZero()) {
             throw new IllegalArgumentException("commandTimeout must be positive: " + commandTimeout);
         }
+    }
+
+    /**
+     * The default instance id: this host's name and the process id, e.g. {@code web-3-48211}, so that the
+     * admin page names instances an operator can find; characters outside {@code [A-Za-z0-9._:-]} become
+     * {@code -}.
+     */
+    static String defaultInstanceId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "host";
+        }
+        String name = host.replaceAll("[^A-Za-z0-9._:-]", "-") + "-"
+                + ProcessHandle.current().pid();
+        return name.length() <= 128 ? name : name.substring(name.length() - 128);
     }
 
     private static void checkApiKey(String key) {

@@ -1,6 +1,7 @@
 package dev.sessionstore.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +23,21 @@ class MainIT {
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String adminPage(URI base, String key) throws Exception {
+        HttpResponse<String> page = send(HttpRequest.newBuilder(base.resolve("/admin"))
+                .header("Authorization", "Bearer " + key)
+                .build());
+        assertThat(page.statusCode()).isEqualTo(200);
+        return page.body();
+    }
+
+    @Test
+    void aMalformedInstanceId_isRefused_namingTheOption() {
+        assertThatThrownBy(() -> Main.start("--port", "0", "--data-dir", dataDir.toString(), "--instance-id", "a b"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("instance-id");
     }
 
     @Test
@@ -49,11 +65,18 @@ class MainIT {
                     .build());
             assertThat(created.statusCode()).isEqualTo(201);
             token = created.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+            assertThat(adminPage(base, key))
+                    .as("the default instance id: host name and process id")
+                    .contains("This instance: <code>" + ServerConfig.defaultInstanceId() + "</code>")
+                    .contains("-" + ProcessHandle.current().pid() + "</code>");
         }
         assertThat(Files.list(dataDir.resolve("redis")).map(p -> p.getFileName().toString()))
                 .anyMatch(name -> name.startsWith("appendonly"));
 
-        try (SessionServer again = Main.start("--port", "0", "--data-dir", dataDir.toString())) {
+        try (SessionServer again =
+                Main.start("--port", "0", "--data-dir", dataDir.toString(), "--instance-id", "web-7")) {
+            assertThat(adminPage(URI.create("http://localhost:" + again.port()), key))
+                    .contains("This instance: <code>web-7</code>");
             HttpResponse<String> read =
                     send(HttpRequest.newBuilder(URI.create("http://localhost:" + again.port() + "/v1/session"))
                             .header("Authorization", "Bearer " + key)

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 
 /** A server on a free port with a fixed API key, and an HTTP client for it. */
 final class TestServer implements AutoCloseable {
@@ -56,7 +57,8 @@ final class TestServer implements AutoCloseable {
                     store,
                     Duration.ofMillis(500),
                     webhook,
-                    new MaintenanceOptions(Duration.ofSeconds(1), Duration.ofSeconds(1)));
+                    new MaintenanceOptions(Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                    "test-" + UUID.randomUUID().toString().substring(0, 8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -180,6 +180,35 @@ class WebhookBreakerIT {
                 .until(() -> servers.stream().allMatch(s -> breaker(s).state() instanceof BreakerState.Closed));
     }
 
+    @Test
+    void forcingWithTheApiKeyAsBearer_needsNoCsrfToken_butAWrongKeyOrNoCredentialIsRefused() throws Exception {
+        assertThat(send(servers.get(2), "/admin/breakers", "", "breaker=webhook&force=open")
+                        .statusCode())
+                .as("no credential")
+                .isEqualTo(403);
+        HttpResponse<String> wrongKey = http.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + servers.get(2).port() + "/admin/breakers"))
+                        .header("Authorization", "Bearer " + "x".repeat(API_KEY.length()))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("breaker=webhook&force=open"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongKey.statusCode()).as("a wrong API key").isEqualTo(403);
+        assertThat(servers).allMatch(s -> breaker(s).state() instanceof BreakerState.Closed);
+
+        assertThat(send(servers.get(2), "/admin/breakers", null, "breaker=webhook&force=open")
+                        .statusCode())
+                .isEqualTo(303);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> servers.stream().allMatch(s -> breaker(s).state() instanceof BreakerState.ForcedOpen));
+        assertThat(send(servers.get(2), "/admin/breakers", null, "breaker=webhook&force=clear")
+                        .statusCode())
+                .isEqualTo(303);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> servers.stream().allMatch(s -> breaker(s).state() instanceof BreakerState.Closed));
+    }
+
     /** Signs in to the admin page with the API key as a browser does; returns the admin cookie. */
     private String adminCookie(SessionServer s) throws Exception {
         HttpResponse<String> form = send(s, "/admin", "", null);
