@@ -155,10 +155,13 @@ final class LuaText {
                 redis.call('DEL', src)
                 local keep, move = {}, {}
                 for j = 1, #all, 2 do
-                  local t = keep
-                  if tonumber(string.sub(all[j], 1, 8), 16) % (2 * half) ~= st.p then t = move end
-                  t[#t + 1] = all[j + 1]
-                  t[#t + 1] = all[j]
+                  local h = tonumber(string.sub(all[j], 1, 8), 16)
+                  if h then -- anything else is not an index member (never counted in n): dropped
+                    local t = keep
+                    if h % (2 * half) ~= st.p then t = move end
+                    t[#t + 1] = all[j + 1]
+                    t[#t + 1] = all[j]
+                  end
                 end
                 zadd_all(src, keep)
                 zadd_all(dst, move)

@@ -169,7 +169,7 @@ public final class RedisSessionStore implements SessionStore {
      * {@inheritDoc}
      *
      * <p>An admin-path operation: the sessions of one index value are spread over the 256 shard tags, so
-     * this sends one LIST script call per tag (256 commands, pipelined on the shared connection
+     * this sends one LIST_INDEX script call per tag (256 commands, pipelined on the shared connection
      * without waiting between them), waits for all of them within one command timeout, and merges the
      * replies.
      */
@@ -190,7 +190,7 @@ public final class RedisSessionStore implements SessionStore {
 
     /**
      * The number of live sessions. Costs one {@code SCAN} pass over the whole keyspace ({@code SCAN ...
-     * MATCH <prefix>:{??}:s:* COUNT 1000}, about N/1000 round trips for N keys), which never blocks Redis
+     * MATCH} the session-key pattern {@code TYPE hash COUNT 1000}, about N/1000 round trips for N keys), which never blocks Redis
      * for long; for an admin page, not for the request path. Approximate while sessions come and go (SCAN
      * may return a key twice during a rehash); counts the one node it is connected to.
      *
@@ -226,7 +226,7 @@ public final class RedisSessionStore implements SessionStore {
         connector.close();
     }
 
-    /** The sessions of LIST replies, by tag: one row per session, its sid first. */
+    /** The sessions of LIST_USER and LIST_INDEX replies, by tag: one row per session, its sid first. */
     private static List<Session> sorted(Map<String, List<Object>> rowsByTag) {
         List<Session> sessions = new ArrayList<>();
         rowsByTag.forEach((tag, rows) -> {

@@ -6,7 +6,7 @@ import io.lettuce.core.StreamScanCursor;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Counts session hashes with {@code SCAN ... MATCH <prefix>:{??}:s:* TYPE hash COUNT 1000}: one round trip
+ * Counts session hashes with {@code SCAN ... MATCH <session-key pattern> TYPE hash COUNT 1000}: one round trip
  * per thousand keys of the whole keyspace, each a short step for Redis (never {@code KEYS}).
  */
 final class SessionCounter {
