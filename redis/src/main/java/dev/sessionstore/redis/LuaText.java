@@ -174,12 +174,17 @@ final class LuaText {
                 end
               end
 
-              local function uadd(base, st, user, sid, sc, now)
+              -- Adds or re-scores the member. With own (CREATE: the user's members in the bucket, this one
+              -- included), splits one bucket when the bucket holds more than SPLIT_AT entries of other users:
+              -- one user's entries share a digest and never split apart, so they must not drive splits.
+              local function uadd(base, st, user, sid, sc, now, own)
                 local dg = digest(user)
                 local bk = bucket(base, st, dg)
-                st.n = st.n - clean(bk, now) + redis.call('ZADD', bk, sc, dg .. sid)
+                st.n = st.n - clean(bk, now)
+                local added = redis.call('ZADD', bk, sc, dg .. sid)
+                st.n = st.n + added
                 usettle(st, bk)
-                if redis.call('ZCARD', bk) > SPLIT_AT then split(base, st, now) end
+                if own and added == 1 and redis.call('ZCARD', bk) - own > SPLIT_AT then split(base, st, now) end
               end
 
               local function urem(base, st, user, sid, now)
@@ -246,12 +251,14 @@ final class LuaText {
             local base, sid, user = ARGV[1], ARGV[2], ARGV[3]
             local idle, life, cap = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
             local now = now_ms()
-            local st
+            local st, own
             if user ~= '' then
               st = U.state(base)
               local members, bk = U.members(base, st, user, now)
+              own = #members + 1
               if #members >= cap then
                 local live = U.sessions(base, st, user, now, members, bk)
+                own = #live + 1
                 if #live >= cap then
                   if ARGV[7] == 'refuse' then
                     U.save(base, st)
@@ -259,6 +266,7 @@ final class LuaText {
                   end
                   table.sort(live, older)
                   for j = 1, #live - cap + 1 do U.destroy(base, st, live[j][1], live[j][2], now) end
+                  own = cap
                 end
               end
             end
@@ -282,7 +290,7 @@ final class LuaText {
             redis.call('PEXPIREAT', key, expiry(s))
             local sc = score(s)
             if user ~= '' then
-              U.add(base, st, user, sid, sc, now)
+              U.add(base, st, user, sid, sc, now, own)
               U.save(base, st)
             end
             for j = 9, 8 + 2 * n, 2 do

@@ -54,4 +54,8 @@ final class PrivateRedisStore implements BeforeEachCallback, AfterEachCallback {
     int port() {
         return redis.port();
     }
+
+    String uri() {
+        return redis.uri();
+    }
 }

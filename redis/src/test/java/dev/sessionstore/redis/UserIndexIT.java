@@ -179,6 +179,29 @@ class UserIndexIT {
                 .containsExactlyElementsOf(created.subList(1, 4));
     }
 
+    /** One user's sessions share a digest and so a bucket: hundreds of them must not make the index split. */
+    @Test
+    void oneUserWithManySessions_doesNotSplitTheIndex() {
+        SessionPolicy bigCap =
+                SessionPolicy.defaults().withLimits(SessionLimits.defaults().withMaxSessionsPerUser(1000));
+        try (RedisSessionStore store =
+                RedisSessionStore.builder().redisUri(redis.uri()).policy(bigCap).build()) {
+            List<String> users = usersOfTag(TAG, 21);
+            for (String other : users.subList(1, 21)) {
+                store.create(NewSession.forUser(other));
+            }
+            for (int k = 0; k < 400; k++) {
+                store.create(NewSession.forUser(users.get(0)));
+            }
+            Map<String, String> state = redis.probe().redis().hgetall("ss:{" + TAG + "}:u");
+            assertThat((1 << Integer.parseInt(state.get("l"))) + Integer.parseInt(state.get("p")))
+                    .as("buckets: 420 entries, but only 20 of them from other users")
+                    .isEqualTo(1);
+            assertThat(store.listByUser(users.get(0))).hasSize(400);
+            assertThat(state.get("n")).isEqualTo("420");
+        }
+    }
+
     @Test
     void revokingEveryone_leavesZeroKeys() {
         List<String> users = usersOfTag(TAG, 300);
