@@ -31,6 +31,7 @@ public final class RedisSessionStoreBuilder {
     private Duration commandTimeout = Duration.ofMillis(500);
     private String keyPrefix = "ss";
     private RedisClient client;
+    private boolean cluster;
 
     RedisSessionStoreBuilder() {}
 
@@ -40,6 +41,16 @@ public final class RedisSessionStoreBuilder {
      */
     public RedisSessionStoreBuilder redisUri(String uri) {
         this.redisUri = Objects.requireNonNull(uri, "redisUri");
+        return this;
+    }
+
+    /**
+     * Whether {@link #redisUri} is a node of a Redis Cluster (default false): the store then reads the
+     * cluster's topology from it and sends each script to the node that owns its keys' slot (all keys of
+     * a script share one). Not with {@link #client}.
+     */
+    public RedisSessionStoreBuilder cluster(boolean cluster) {
+        this.cluster = cluster;
         return this;
     }
 
@@ -85,8 +96,12 @@ public final class RedisSessionStoreBuilder {
         }
         RedisKeys keys = new RedisKeys(keyPrefix);
         RedisURI uri = parseUri();
-        RedisConnector connector =
-                client == null ? RedisConnector.owning(uri, commandTimeout) : RedisConnector.sharing(client, uri);
+        if (cluster && client != null) {
+            throw new IllegalArgumentException("cluster(true) cannot be combined with a shared client");
+        }
+        RedisConnector connector = cluster
+                ? RedisConnector.owningCluster(uri, commandTimeout)
+                : client == null ? RedisConnector.owning(uri, commandTimeout) : RedisConnector.sharing(client, uri);
         return new RedisSessionStore(policy, keys, connector, commandTimeout);
     }
 

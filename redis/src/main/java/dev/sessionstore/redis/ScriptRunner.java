@@ -5,7 +5,7 @@ import dev.sessionstore.StoreUnavailableException;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +34,7 @@ final class ScriptRunner {
 
     /** Sends the script without waiting; the future fails with the raw Lettuce exception. */
     CompletableFuture<List<Object>> send(Script script, List<String> keys, List<String> args) {
-        RedisAsyncCommands<String, String> commands = connector.async();
+        RedisClusterAsyncCommands<String, String> commands = connector.async();
         String[] k = keys.toArray(String[]::new);
         String[] a = args.toArray(String[]::new);
         return commands.<List<Object>>evalsha(script.sha(), ScriptOutputType.MULTI, k, a)
