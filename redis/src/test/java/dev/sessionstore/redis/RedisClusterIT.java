@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sessionstore.CreatedSession;
 import dev.sessionstore.NewSession;
 import dev.sessionstore.StoreUnavailableException;
+import dev.sessionstore.testkit.RedisClusterExtension;
 import io.lettuce.core.cluster.SlotHash;
 import java.time.Duration;
 import java.util.ArrayList;

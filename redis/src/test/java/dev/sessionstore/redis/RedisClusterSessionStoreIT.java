@@ -2,6 +2,7 @@ package dev.sessionstore.redis;
 
 import dev.sessionstore.SessionPolicy;
 import dev.sessionstore.SessionStore;
+import dev.sessionstore.testkit.RedisClusterExtension;
 import dev.sessionstore.testkit.SessionStoreContract;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;

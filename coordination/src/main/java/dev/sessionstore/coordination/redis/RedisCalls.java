@@ -6,7 +6,7 @@ import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,9 +27,9 @@ final class RedisCalls {
         }
     }
 
-    private final RedisCommands<String, String> commands;
+    private final RedisClusterCommands<String, String> commands;
 
-    RedisCalls(RedisCommands<String, String> commands) {
+    RedisCalls(RedisClusterCommands<String, String> commands) {
         this.commands = commands;
     }
 
@@ -53,7 +53,7 @@ final class RedisCalls {
         }
     }
 
-    RedisCommands<String, String> commands() {
+    RedisClusterCommands<String, String> commands() {
         return commands;
     }
 }

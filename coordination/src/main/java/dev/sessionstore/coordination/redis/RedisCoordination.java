@@ -5,12 +5,19 @@ import dev.sessionstore.coordination.CoordinationUnavailableException;
 import dev.sessionstore.coordination.Names;
 import dev.sessionstore.coordination.SchedulerOptions;
 import dev.sessionstore.coordination.internal.CoordinationInstance;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Clock;
@@ -44,6 +51,7 @@ public final class RedisCoordination {
         private SchedulerOptions schedulerOptions = SchedulerOptions.defaults();
         private String keyPrefix = "coord";
         private Duration commandTimeout = Duration.ofSeconds(1);
+        private boolean cluster;
 
         private Builder(RedisURI uri) {
             this.uri = uri;
@@ -81,20 +89,49 @@ public final class RedisCoordination {
             return this;
         }
 
+        /**
+         * Whether the URI is one node of a Redis Cluster (default false). Every script's keys share the hash
+         * tag of the lock, job or breaker name, so each runs on the node owning that name's slot.
+         */
+        public Builder cluster(boolean cluster) {
+            this.cluster = cluster;
+            return this;
+        }
+
         public Coordination build() {
             ClientResources resources = ClientResources.builder()
                     .reconnectDelay(
                             Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
                     .build();
-            RedisClient client = RedisClient.create(resources, uri);
-            client.setOptions(ClientOptions.builder()
-                    .autoReconnect(true)
-                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                    .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-                    .build());
-            StatefulRedisConnection<String, String> connection;
+            AbstractRedisClient client =
+                    cluster ? RedisClusterClient.create(resources, uri) : RedisClient.create(resources, uri);
+            StatefulConnection<String, String> connection;
+            RedisClusterCommands<String, String> commands;
             try {
-                connection = client.connect();
+                if (client instanceof RedisClusterClient c) {
+                    // a cluster connection waits for a node's connection to open (at most the timeout)
+                    c.setOptions(ClusterClientOptions.builder()
+                            .autoReconnect(true)
+                            .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                            .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                                    .enableAllAdaptiveRefreshTriggers()
+                                    .enablePeriodicRefresh(Duration.ofSeconds(30))
+                                    .build())
+                            .build());
+                    StatefulRedisClusterConnection<String, String> cc = c.connect();
+                    connection = cc;
+                    commands = cc.sync();
+                } else {
+                    RedisClient c = (RedisClient) client;
+                    c.setOptions(ClientOptions.builder()
+                            .autoReconnect(true)
+                            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                            .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                            .build());
+                    StatefulRedisConnection<String, String> sc = c.connect();
+                    connection = sc;
+                    commands = sc.sync();
+                }
             } catch (RedisException e) {
                 client.shutdown(0, 2, TimeUnit.SECONDS);
                 resources.shutdown(0, 2, TimeUnit.SECONDS);
@@ -102,7 +139,7 @@ public final class RedisCoordination {
                         "cannot connect to Redis at " + uri.getHost() + ":" + uri.getPort(), e);
             }
             connection.setTimeout(commandTimeout);
-            RedisCalls calls = new RedisCalls(connection.sync());
+            RedisCalls calls = new RedisCalls(commands);
             return new CoordinationInstance(
                     instanceId,
                     clock,

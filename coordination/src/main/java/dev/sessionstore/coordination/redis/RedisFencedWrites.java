@@ -3,7 +3,7 @@ package dev.sessionstore.coordination.redis;
 import dev.sessionstore.coordination.CoordinationUnavailableException;
 import dev.sessionstore.coordination.Names;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,7 +27,7 @@ public final class RedisFencedWrites {
 
     private final RedisCalls redis;
 
-    public RedisFencedWrites(RedisCommands<String, String> commands) {
+    public RedisFencedWrites(RedisClusterCommands<String, String> commands) {
         this.redis = new RedisCalls(Objects.requireNonNull(commands, "commands"));
     }
 

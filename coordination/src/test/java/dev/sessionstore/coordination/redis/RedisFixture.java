@@ -18,4 +18,15 @@ final class RedisFixture {
                 .commandTimeout(Duration.ofMillis(500))
                 .build();
     }
+
+    /** An instance on a Redis Cluster, given its node {@code seed}. */
+    static Coordination clusterInstance(String seed, String id, Clock clock, SchedulerOptions options) {
+        return RedisCoordination.builder(seed)
+                .cluster(true)
+                .instanceId(id)
+                .clock(clock)
+                .schedulerOptions(options)
+                .commandTimeout(Duration.ofMillis(500))
+                .build();
+    }
 }

@@ -1,8 +1,11 @@
-package dev.sessionstore.redis;
+package dev.sessionstore.testkit;
 
 import static org.awaitility.Awaitility.await;
 
 import dev.sessionstore.embedded.RedisServerProcess;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +20,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * others serving their slots ({@code cluster-require-full-coverage no}). Register as {@code @RegisterExtension static final RedisClusterExtension
  * cluster = new RedisClusterExtension();}.
  */
-final class RedisClusterExtension implements BeforeAllCallback, AfterAllCallback {
-    static final int NODES = 3;
+public final class RedisClusterExtension implements BeforeAllCallback, AfterAllCallback {
+    public static final int NODES = 3;
 
     private final List<RedisServerProcess> nodes = new ArrayList<>();
 
@@ -37,22 +40,43 @@ final class RedisClusterExtension implements BeforeAllCallback, AfterAllCallback
         for (int i = 0; i < NODES; i++) {
             int from = i * per;
             int to = i == NODES - 1 ? 16384 : from + per;
-            try (RedisProbe probe = new RedisProbe(nodes.get(i).uri())) {
-                probe.redis().clusterAddSlots(IntStream.range(from, to).toArray());
+            try (Node node = new Node(nodes.get(i).uri())) {
+                node.redis().clusterAddSlots(IntStream.range(from, to).toArray());
                 for (RedisServerProcess other : nodes) {
                     if (other != nodes.get(i)) {
-                        probe.redis().clusterMeet("127.0.0.1", other.port());
+                        node.redis().clusterMeet("127.0.0.1", other.port());
                     }
                 }
             }
         }
-        for (RedisServerProcess node : nodes) {
-            try (RedisProbe probe = new RedisProbe(node.uri())) {
+        for (RedisServerProcess process : nodes) {
+            try (Node node = new Node(process.uri())) {
                 await().atMost(Duration.ofSeconds(20))
                         .pollInterval(Duration.ofMillis(100))
-                        .until(() -> probe.redis().clusterInfo().contains("cluster_state:ok")
-                                && probe.redis().clusterInfo().contains("cluster_known_nodes:" + NODES));
+                        .until(() -> node.redis().clusterInfo().contains("cluster_state:ok")
+                                && node.redis().clusterInfo().contains("cluster_known_nodes:" + NODES));
             }
+        }
+    }
+
+    /** A plain connection to one node, for the setup. */
+    private static final class Node implements AutoCloseable {
+        private final RedisClient client;
+        private final StatefulRedisConnection<String, String> connection;
+
+        Node(String uri) {
+            client = RedisClient.create(uri);
+            connection = client.connect();
+        }
+
+        RedisCommands<String, String> redis() {
+            return connection.sync();
+        }
+
+        @Override
+        public void close() {
+            connection.close();
+            client.shutdown();
         }
     }
 
@@ -63,16 +87,16 @@ final class RedisClusterExtension implements BeforeAllCallback, AfterAllCallback
     }
 
     /** The index of the node that owns {@code slot}. */
-    static int owner(int slot) {
+    public static int owner(int slot) {
         return Math.min(slot / (16384 / NODES), NODES - 1);
     }
 
     /** The URI of node {@code i}. */
-    String uri(int i) {
+    public String uri(int i) {
         return nodes.get(i).uri();
     }
 
-    List<RedisServerProcess> nodes() {
+    public List<RedisServerProcess> nodes() {
         return List.copyOf(nodes);
     }
 }
