@@ -16,6 +16,7 @@ import java.util.function.LongSupplier;
  * @param description one line for the start banner and the admin page, e.g. "embedded Redis 127.0.0.1:6379"
  * @param redis an admin connection to the Redis behind the store, if there is one
  * @param redisUri the URI of that Redis (for the coordination module and the maintenance jobs)
+ * @param redisCluster whether that URI is one node of a Redis Cluster
  * @param liveCount the number of live sessions, if the store can count them
  * @param warnings things an operator should know, e.g. that sessions will not survive a restart
  * @param closer stops what was started, in order, after the store is closed
@@ -25,6 +26,7 @@ record Backend(
         String description,
         Optional<RedisAdmin> redis,
         Optional<String> redisUri,
+        boolean redisCluster,
         Optional<LongSupplier> liveCount,
         List<String> warnings,
         Runnable closer) {

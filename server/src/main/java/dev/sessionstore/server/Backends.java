@@ -33,6 +33,7 @@ final class Backends {
                 "in-memory store (sessions are lost when the server stops)",
                 Optional.empty(),
                 Optional.empty(),
+                false,
                 Optional.empty(),
                 List.of("--store memory: sessions live in this process and are lost when it stops"),
                 () -> {});
@@ -58,7 +59,8 @@ final class Backends {
     }
 
     private static Backend external(ServerConfig config, SessionPolicy policy, String url) {
-        return connect(config, policy, url, "Redis " + redacted(url), () -> {});
+        String what = (config.redisCluster() ? "Redis Cluster via " : "Redis ") + redacted(url);
+        return connect(config, policy, url, what, () -> {});
     }
 
     private static Backend connect(
@@ -68,6 +70,7 @@ final class Backends {
         try {
             store = RedisSessionStore.builder()
                     .redisUri(url)
+                    .cluster(config.redisCluster())
                     .policy(policy)
                     .commandTimeout(config.commandTimeout())
                     .keyPrefix(KEY_PREFIX)
@@ -89,6 +92,7 @@ final class Backends {
                 what + ", persistence: " + persistence.describe(),
                 Optional.of(admin),
                 Optional.of(url),
+                config.redisCluster(),
                 Optional.of(store::liveSessions),
                 warnings,
                 () -> {
@@ -107,6 +111,7 @@ final class Backends {
                         .clock(clock)
                         .commandTimeout(clamp(config.commandTimeout()))
                         .instanceId(config.instanceId())
+                        .cluster(backend.redisCluster())
                         .build())
                 .orElseGet(() -> InMemoryCoordination.create(clock).instance(config.instanceId()));
     }

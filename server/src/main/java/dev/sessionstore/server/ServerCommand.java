@@ -48,6 +48,13 @@ final class ServerCommand implements Callable<ServerConfig> {
     String redisUrl;
 
     @Option(
+            names = "--redis-cluster",
+            defaultValue = "${env:SESSIONSTORE_REDIS_CLUSTER:-false}",
+            description = "--redis-url is one node of a Redis Cluster: sessions, jobs and breakers are spread over"
+                    + " its masters (default: ${DEFAULT-VALUE}). Env SESSIONSTORE_REDIS_CLUSTER.")
+    boolean redisCluster;
+
+    @Option(
             names = "--api-key",
             defaultValue = "${env:SESSIONSTORE_API_KEY}",
             description = "API key for the service API and the admin page (16-256 characters); default:"
@@ -118,6 +125,7 @@ final class ServerCommand implements Callable<ServerConfig> {
                 port,
                 dataDir,
                 Optional.ofNullable(blankToNull(redisUrl)),
+                redisCluster,
                 Optional.ofNullable(blankToNull(apiKey)),
                 parseEnum(ServerConfig.Durability.class, "durability", durability),
                 Optional.ofNullable(usersFile),

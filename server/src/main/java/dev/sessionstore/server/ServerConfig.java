@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param port the HTTP port, 0 for a free one
  * @param dataDir where the API key and the embedded Redis's data live
  * @param redisUrl an external Redis; empty starts the embedded one
+ * @param redisCluster whether {@code redisUrl} is one node of a Redis Cluster
  * @param apiKey the API key; empty reads or generates {@code dataDir/api-key}
  * @param durability the embedded Redis's persistence
  * @param usersFile demo accounts for the pages; empty uses the bundled demo file
@@ -32,6 +33,7 @@ record ServerConfig(
         int port,
         Path dataDir,
         Optional<String> redisUrl,
+        boolean redisCluster,
         Optional<String> apiKey,
         Durability durability,
         Optional<Path> usersFile,
@@ -80,6 +82,9 @@ record ServerConfig(
         }
         apiKey.ifPresent(ServerConfig::checkApiKey);
         redisUrl.ifPresent(ServerConfig::checkRedisUrl);
+        if (redisCluster && redisUrl.isEmpty()) {
+            throw new IllegalArgumentException("redis-cluster needs --redis-url: one node of the cluster");
+        }
         if (commandTimeout.isNegative() || commandTimeout.isZero()) {
             throw new IllegalArgumentException("commandTimeout must be positive: " + commandTimeout);
         }

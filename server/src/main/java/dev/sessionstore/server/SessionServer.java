@@ -58,6 +58,7 @@ final class SessionServer implements AutoCloseable {
                 config.maintenance(),
                 backend::measure,
                 backend.redisUri(),
+                backend.redisCluster(),
                 Backends.KEY_PREFIX,
                 clock);
         try {

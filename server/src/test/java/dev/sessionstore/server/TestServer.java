@@ -45,12 +45,19 @@ final class TestServer implements AutoCloseable {
     /** A test server's configuration: a free port, {@link #API_KEY}, a fresh data directory, jobs every second. */
     static ServerConfig config(
             ServerConfig.StoreKind store, Optional<String> redisUrl, Optional<WebhookConfig> webhook) {
+        return config(store, redisUrl, false, webhook);
+    }
+
+    /** As above; with {@code cluster}, {@code redisUrl} is one node of a Redis Cluster. */
+    static ServerConfig config(
+            ServerConfig.StoreKind store, Optional<String> redisUrl, boolean cluster, Optional<WebhookConfig> webhook) {
         try {
             return new ServerConfig(
                     "127.0.0.1",
                     0,
                     Files.createTempDirectory("sessionstore-server-test"),
                     redisUrl,
+                    cluster,
                     Optional.of(API_KEY),
                     ServerConfig.Durability.EVERYSEC,
                     Optional.empty(),
@@ -64,7 +71,7 @@ final class TestServer implements AutoCloseable {
         }
     }
 
-    private static TestServer start(ServerConfig config) {
+    static TestServer start(ServerConfig config) {
         return new TestServer(SessionServer.start(config, Clock.systemUTC()), config.dataDir());
     }
 

@@ -9,8 +9,7 @@ import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * The upkeep job that detects expired sessions. Redis expires session hashes by TTL without telling anyone, so
  * each run walks the store's session keys ({@code SCAN MATCH} {@link RedisSessionStore#sessionKeyPattern} {@code
  * TYPE hash}, then pipelined {@code HGET u} and {@code PTTL}) and compares them with the previous run's snapshot, kept in the hash
- * {@code <own prefix>:expiry:snapshot} (field: session id, value: {@code <expiry ms>|<userId>}). A session of the
+ * {@code <own prefix>:{expiry}:snapshot} (field: session id, value: {@code <expiry ms>|<userId>}). A session of the
  * snapshot that is gone now is reported {@code expired} if its recorded expiry has passed (Redis time), and is
  * otherwise taken as revoked or rotated (those events come from the request path). The new snapshot is written to
  * a temporary key and {@code RENAME}d over the old one after the run's lease is checked.
@@ -37,28 +36,24 @@ public final class ExpiryScan {
     static final int MAX_TRACKED = 100_000;
     private static final Duration AWAIT = Duration.ofSeconds(5);
 
-    private final StatefulRedisConnection<String, String> connection;
+    private final OwnRedis connection;
     private final String storePrefix;
     private final String snapshotKey;
     private final SessionEventSink sink;
     private final Clock clock;
 
-    public ExpiryScan(
-            StatefulRedisConnection<String, String> connection,
-            String storePrefix,
-            String ownPrefix,
-            SessionEventSink sink,
-            Clock clock) {
+    public ExpiryScan(OwnRedis connection, String storePrefix, String ownPrefix, SessionEventSink sink, Clock clock) {
         this.connection = connection;
         this.storePrefix = storePrefix;
-        this.snapshotKey = ownPrefix + ":expiry:snapshot";
+        // one hash tag for the snapshot and its temporary key: RENAME needs one slot in a Redis Cluster
+        this.snapshotKey = ownPrefix + ":{expiry}:snapshot";
         this.sink = sink;
         this.clock = clock;
     }
 
     /** One run: publishes the expired events found and returns how many. */
     public int run(JobContext ctx) {
-        RedisCommands<String, String> redis = connection.sync();
+        RedisClusterCommands<String, String> redis = connection.sync();
         Map<String, String> current = currentSessions();
         Map<String, String> previous = redis.hgetall(snapshotKey);
         long now = redisNowMillis(redis);
@@ -126,7 +121,7 @@ public final class ExpiryScan {
         }
     }
 
-    private void writeSnapshot(RedisCommands<String, String> redis, Map<String, String> current) {
+    private void writeSnapshot(RedisClusterCommands<String, String> redis, Map<String, String> current) {
         String tmp = snapshotKey + ":tmp";
         redis.del(tmp);
         if (current.isEmpty()) {
@@ -147,7 +142,7 @@ public final class ExpiryScan {
         redis.rename(tmp, snapshotKey);
     }
 
-    static long redisNowMillis(RedisCommands<String, String> redis) {
+    static long redisNowMillis(RedisClusterCommands<String, String> redis) {
         List<String> time = redis.time();
         return Long.parseLong(time.get(0)) * 1000 + Long.parseLong(time.get(1)) / 1000;
     }

@@ -5,10 +5,7 @@ import dev.sessionstore.coordination.BreakerForce;
 import dev.sessionstore.coordination.CircuitBreaker;
 import dev.sessionstore.coordination.Coordination;
 import dev.sessionstore.coordination.JobRun;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,6 +47,7 @@ public final class ServerCoordination implements AutoCloseable {
      *
      * @param coordination this instance's coordination; closed by {@link #close()}, or here if starting fails
      * @param redisUri the Redis holding the store, if any (enables the shared stats board and the expiry scan)
+     * @param cluster whether {@code redisUri} is one node of a Redis Cluster
      * @param storePrefix the store's key prefix
      */
     public static ServerCoordination start(
@@ -58,6 +56,7 @@ public final class ServerCoordination implements AutoCloseable {
             MaintenanceOptions options,
             StatsSource stats,
             Optional<String> redisUri,
+            boolean cluster,
             String storePrefix,
             Clock clock) {
         Optional<CircuitBreaker> breaker =
@@ -65,23 +64,19 @@ public final class ServerCoordination implements AutoCloseable {
         Optional<WebhookDispatcher> webhook = webhookConfig.map(
                 w -> WebhookDispatcher.http(w, breaker.orElseThrow()).start());
         SessionEventSink sink = webhook.<SessionEventSink>map(w -> w).orElse(SessionEventSink.NONE);
-        Optional<RedisClient> client = redisUri.map(RedisClient::create);
+        Optional<OwnRedis> conn = Optional.empty();
         try {
-            Optional<StatefulRedisConnection<String, String>> conn = client.map(RedisClient::connect);
-            conn.ifPresent(c -> c.setTimeout(Duration.ofSeconds(5)));
+            conn = redisUri.map(uri -> OwnRedis.connect(uri, cluster));
             StatsBoard board = conn.map(c -> StatsBoard.redis(c, OWN_PREFIX)).orElseGet(StatsBoard::inMemory);
             Optional<ExpiryScan> scan = conn.map(c -> new ExpiryScan(c, storePrefix, OWN_PREFIX, sink, clock));
             List<String> jobs = MaintenanceJobs.register(coordination.scheduler(), options, stats, board, scan, clock);
             coordination.scheduler().start();
-            Optional<Runnable> closer = client.map(c -> () -> {
-                conn.ifPresent(StatefulRedisConnection::close);
-                c.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-            });
+            Optional<Runnable> closer = conn.map(c -> c::close);
             return new ServerCoordination(coordination, webhook, breaker, board, jobs, closer);
         } catch (RuntimeException e) {
             webhook.ifPresent(WebhookDispatcher::close);
             coordination.close();
-            client.ifPresent(RedisClient::shutdown);
+            conn.ifPresent(OwnRedis::close);
             throw e;
         }
     }

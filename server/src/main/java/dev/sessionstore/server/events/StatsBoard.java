@@ -1,6 +1,5 @@
 package dev.sessionstore.server.events;
 
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -10,16 +9,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code at}, {@code instance}, {@code fence}), else this process's memory. Thread-safe.
  */
 public final class StatsBoard {
-    private final Optional<StatefulRedisConnection<String, String>> redis;
+    private final Optional<OwnRedis> redis;
     private final String key;
     private final AtomicReference<StoreStats> local = new AtomicReference<>();
 
-    private StatsBoard(Optional<StatefulRedisConnection<String, String>> redis, String key) {
+    private StatsBoard(Optional<OwnRedis> redis, String key) {
         this.redis = redis;
         this.key = key;
     }
 
-    public static StatsBoard redis(StatefulRedisConnection<String, String> connection, String ownPrefix) {
+    public static StatsBoard redis(OwnRedis connection, String ownPrefix) {
         return new StatsBoard(Optional.of(connection), ownPrefix + ":stats");
     }
 

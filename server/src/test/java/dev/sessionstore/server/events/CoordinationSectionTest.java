@@ -26,6 +26,7 @@ class CoordinationSectionTest {
             (at, instance, fence) ->
                     new StoreStats(OptionalLong.of(3), OptionalLong.empty(), OptionalLong.empty(), at, instance, fence),
             Optional.empty(),
+            false,
             "ss",
             Clock.systemUTC());
 

@@ -13,8 +13,6 @@ import dev.sessionstore.coordination.LockOptions;
 import dev.sessionstore.coordination.redis.RedisCoordination;
 import dev.sessionstore.embedded.RedisServerProcess;
 import dev.sessionstore.redis.RedisSessionStore;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,16 +24,14 @@ import org.junit.jupiter.api.Test;
 
 class ExpiryScanIT {
     private static RedisServerProcess redis;
-    private static RedisClient client;
-    private static StatefulRedisConnection<String, String> connection;
+    private static OwnRedis connection;
     private static RedisSessionStore store;
     private static Coordination coordination;
 
     @BeforeAll
     static void start() {
         redis = RedisServerProcess.startEphemeral();
-        client = RedisClient.create(redis.uri());
-        connection = client.connect();
+        connection = OwnRedis.connect(redis.uri(), false);
         store = RedisSessionStore.builder()
                 .redisUri(redis.uri())
                 .policy(SessionPolicy.defaults())
@@ -50,7 +46,6 @@ class ExpiryScanIT {
         coordination.close();
         store.close();
         connection.close();
-        client.shutdown();
         redis.stop();
     }
 

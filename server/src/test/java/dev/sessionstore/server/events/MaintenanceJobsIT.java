@@ -41,6 +41,7 @@ class MaintenanceJobsIT {
                         (at, instance, fence) -> new StoreStats(
                                 OptionalLong.of(42), OptionalLong.of(4200), OptionalLong.empty(), at, instance, fence),
                         Optional.of(redis.uri()),
+                        false,
                         "ss",
                         Clock.systemUTC()));
             }
