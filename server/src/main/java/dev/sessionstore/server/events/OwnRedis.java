@@ -9,6 +9,7 @@ import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * The server's own connection for its jobs' keys (the statistics board, the expiry snapshot): to a standalone
@@ -37,19 +38,21 @@ public final class OwnRedis implements AutoCloseable {
     /** Connects to {@code uri}; with {@code cluster}, {@code uri} is one node of a Redis Cluster. */
     public static OwnRedis connect(String uri, boolean cluster) {
         if (cluster) {
-            RedisClusterClient client = RedisClusterClient.create(uri);
-            try {
+            return open(RedisClusterClient.create(uri), client -> {
                 StatefulRedisClusterConnection<String, String> c = client.connect();
                 return new OwnRedis(client, c, c.sync(), c.async());
-            } catch (RuntimeException e) {
-                client.shutdown();
-                throw e;
-            }
+            });
         }
-        RedisClient client = RedisClient.create(uri);
-        try {
+        return open(RedisClient.create(uri), client -> {
             StatefulRedisConnection<String, String> c = client.connect();
             return new OwnRedis(client, c, c.sync(), c.async());
+        });
+    }
+
+    /** Connects with {@code client}, shutting it down if that fails. */
+    private static <C extends AbstractRedisClient> OwnRedis open(C client, Function<C, OwnRedis> connect) {
+        try {
+            return connect.apply(client);
         } catch (RuntimeException e) {
             client.shutdown();
             throw e;
