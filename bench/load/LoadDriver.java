@@ -123,12 +123,13 @@ public final class LoadDriver {
             workers.add(Thread.ofPlatform().name("touch-" + t).start(() -> {
                 for (int i = offset; !stop.get(); i++) {
                     try {
-                        if (store.touch(tokens.get(i % tokens.size())).isEmpty()) misses.increment();
+                        // only touches that found their session count toward the rate
+                        if (store.touch(tokens.get(i % tokens.size())).isPresent()) ops.increment();
+                        else misses.increment();
                     } catch (RuntimeException e) {
                         if (errors.sum() == 0) System.err.println("first touch error: " + e);
                         errors.increment();
                     }
-                    ops.increment();
                 }
             }));
         }

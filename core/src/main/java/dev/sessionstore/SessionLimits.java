@@ -183,8 +183,9 @@ public record SessionLimits(
                     "maxAttributes", maxAttributes, update.changes().size());
         }
         for (Map.Entry<String, Optional<JsonValue>> e : update.changes().entrySet()) {
-            checkName("attribute name", e.getKey());
-            e.getValue().ifPresent(v -> checkAttribute(e.getKey(), v));
+            // checkAttribute checks the name too
+            e.getValue()
+                    .ifPresentOrElse(v -> checkAttribute(e.getKey(), v), () -> checkName("attribute name", e.getKey()));
         }
     }
 

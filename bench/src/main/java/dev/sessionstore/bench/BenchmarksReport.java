@@ -34,16 +34,9 @@ final class BenchmarksReport {
         StringBuilder md = new StringBuilder("# Benchmarks\n\n");
         md.append("Written by the `all` command of `bench` (`")
                 .append(in.environment().getOrDefault("Command", "?").replace("`", ""))
-                .append("`); no figure here is typed by hand. Re-run it on your machine to compare.\n\n");
-        md.append("## Targets\n\n| target | measured | verdict |\n|---|---|---|\n");
-        for (Targets.Check c : checks(in)) {
-            md.append("| ")
-                    .append(c.target())
-                    .append(" | ")
-                    .append(c.measured())
-                    .append(" | ");
-            md.append(c.verdict()).append(" |\n");
-        }
+                .append("`); no figure above the notes section at the end is typed by hand. Re-run it on your"
+                        + " machine to compare.\n\n");
+        md.append("## Targets\n\n").append(Targets.table(checks(in)));
         md.append("\n## The Redis store against a raw `HGETALL` (JMH)\n\n");
         md.append("Same Redis server, same JMH invocation per thread count (")
                 .append(in.jmhSettings())

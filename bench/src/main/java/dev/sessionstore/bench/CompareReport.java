@@ -103,16 +103,9 @@ final class CompareReport {
     }
 
     private static void targets(StringBuilder md, CompareResult r) {
-        md.append("## Targets (issue 5)\n\n| target | measured | verdict |\n|---|---|---|\n");
-        for (Targets.Check c : Targets.compare(r)) {
-            md.append("| ")
-                    .append(c.target())
-                    .append(" | ")
-                    .append(c.measured())
-                    .append(" | ");
-            md.append(c.verdict()).append(" |\n");
-        }
-        md.append('\n');
+        md.append("## Targets (issue 5)\n\n")
+                .append(Targets.table(Targets.compare(r)))
+                .append('\n');
     }
 
     private static void wins(StringBuilder md, CompareResult r) {

@@ -64,6 +64,21 @@ final class Targets {
         return new Check(target, measured, OptionalDouble.of(ratio), true, ratio <= 0.5);
     }
 
+    /** The checks as a markdown table: target, measured, verdict. */
+    static String table(List<Check> checks) {
+        StringBuilder md = new StringBuilder("| target | measured | verdict |\n|---|---|---|\n");
+        for (Check c : checks) {
+            md.append("| ")
+                    .append(c.target())
+                    .append(" | ")
+                    .append(c.measured())
+                    .append(" | ")
+                    .append(c.verdict())
+                    .append(" |\n");
+        }
+        return md.toString();
+    }
+
     static String num(double v) {
         return String.format(Locale.ROOT, v >= 10 ? "%.1f" : "%.2f", v);
     }

@@ -40,6 +40,11 @@ public record BreakerConfig(
         between("publishInterval", publishInterval, Duration.ofMillis(10), Duration.ofSeconds(10));
     }
 
+    /** The opening rule: at least {@code minimumCalls} calls, and failures at least the threshold of them. */
+    public boolean shouldOpen(long calls, long failures) {
+        return calls >= minimumCalls && failures >= failureRateThreshold * calls;
+    }
+
     /** 50 % over 20 calls in 10 s, slow above 5 s, open 30 s, 3 probes, published every 250 ms. */
     public static BreakerConfig defaults() {
         return new BreakerConfig(

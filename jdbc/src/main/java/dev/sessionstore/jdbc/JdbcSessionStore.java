@@ -99,7 +99,7 @@ public final class JdbcSessionStore implements SessionStore {
         Objects.requireNonNull(token, "token");
         return transaction(repo -> {
             SessionEntity entity = repo.lockLive(token.id(), now()).orElseThrow(SessionNotFoundException::new);
-            SessionToken next = SessionToken.generateWithTag(entity.tag());
+            SessionToken next = SessionToken.generateWithTag(token.tag());
             entity.rotateTo(next.id());
             return new CreatedSession(next, entity.toSession());
         });
@@ -118,7 +118,7 @@ public final class JdbcSessionStore implements SessionStore {
         return transaction(repo -> {
             Instant now = now();
             Optional<Session> live = repo.lockLive(id, now).map(SessionEntity::toSession);
-            repo.delete(id, now);
+            repo.delete(id);
             return live;
         });
     }

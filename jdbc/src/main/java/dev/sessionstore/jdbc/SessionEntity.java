@@ -140,14 +140,10 @@ class SessionEntity {
         version++;
     }
 
-    String tag() {
-        return sessionId.substring(0, 2);
-    }
-
     /** An immutable snapshot of the row and its children. */
     Session toSession() {
         Map<String, JsonValue> values = new LinkedHashMap<>();
-        attributes.forEach((name, json) -> values.put(name, JsonValue.parse(json)));
+        attributes.forEach((name, json) -> values.put(name, JsonValue.ofStored(json)));
         return new Session(
                 new SessionId(sessionId),
                 Optional.ofNullable(userId),

@@ -125,18 +125,11 @@ final class SessionRepository {
                 .executeUpdate();
     }
 
-    /** Deletes the session with this id, live or expired; returns whether it was live. */
-    boolean delete(SessionId id, Instant now) {
-        int live = em.createQuery("delete from SessionEntity s where s.sessionId = :id and s.expiresAt > :now")
+    /** Deletes the session with this id, live or expired (the id is unique: one statement). */
+    void delete(SessionId id) {
+        em.createQuery("delete from SessionEntity s where s.sessionId = :id")
                 .setParameter("id", id.value())
-                .setParameter("now", now)
                 .executeUpdate();
-        if (live == 0) {
-            em.createQuery("delete from SessionEntity s where s.sessionId = :id")
-                    .setParameter("id", id.value())
-                    .executeUpdate();
-        }
-        return live > 0;
     }
 
     /**

@@ -2,8 +2,8 @@ package dev.sessionstore.jdbc;
 
 import dev.sessionstore.SessionPolicy;
 import dev.sessionstore.SessionStore;
+import dev.sessionstore.testkit.MutableClock;
 import dev.sessionstore.testkit.SessionStoreContract;
-import dev.sessionstore.testkit.coordination.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -7,7 +7,7 @@ import dev.sessionstore.JsonValue;
 import dev.sessionstore.NewSession;
 import dev.sessionstore.SessionPolicy;
 import dev.sessionstore.SessionUpdate;
-import dev.sessionstore.testkit.coordination.MutableClock;
+import dev.sessionstore.testkit.MutableClock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -7,7 +7,7 @@ import dev.sessionstore.CreatedSession;
 import dev.sessionstore.JsonValue;
 import dev.sessionstore.NewSession;
 import dev.sessionstore.SessionPolicy;
-import dev.sessionstore.testkit.coordination.MutableClock;
+import dev.sessionstore.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;

@@ -95,7 +95,7 @@ final class Catalog {
                 return current;
             }
             if (current.liveAt(now)) {
-                Entry remarked = current.remarked();
+                Entry remarked = Entry.of(current.session());
                 expiries.add(remarked.markAt(), id);
                 return remarked;
             }

@@ -38,10 +38,6 @@ record Entry(Session session, Instant markAt) {
         return of(copy(id, session.lastAccessedAt(), session.version() + 1, session.attributes()));
     }
 
-    Entry remarked() {
-        return new Entry(session, session.expiresAt());
-    }
-
     /** The attributes after applying {@code changes} (an empty value removes), checked against the totals. */
     static Map<String, JsonValue> merge(
             Map<String, JsonValue> current, Map<String, Optional<JsonValue>> changes, SessionLimits limits) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sessionstore.CreatedSession;
 import dev.sessionstore.NewSession;
 import dev.sessionstore.SessionPolicy;
+import dev.sessionstore.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class InMemoryReclamationTest {
     private static final Catalog.Footprint EMPTY = new Catalog.Footprint(0, 0, 0, 0, 0, 0);
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+    private final MutableClock clock = MutableClock.at(Instant.parse("2030-01-01T00:00:00Z"));
     private final InMemorySessionStore store = new InMemorySessionStore(SessionPolicy.defaults(), clock);
 
     private void createExpiring(int count) {

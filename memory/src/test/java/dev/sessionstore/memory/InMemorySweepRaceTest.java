@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sessionstore.NewSession;
 import dev.sessionstore.SessionPolicy;
 import dev.sessionstore.SessionToken;
+import dev.sessionstore.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,7 @@ class InMemorySweepRaceTest {
     private static final int TOUCHERS = 4;
     private static final int STEPS = 30;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+    private final MutableClock clock = MutableClock.at(Instant.parse("2030-01-01T00:00:00Z"));
     private final InMemorySessionStore store = new InMemorySessionStore(SessionPolicy.defaults(), clock);
 
     @Test

@@ -134,10 +134,20 @@ final class LuaText {
                 return base .. 'u:' .. b
               end
 
+              -- The state is written back only if one of these changed it.
+              local function count(st, delta)
+                if delta ~= 0 then
+                  st.n = st.n + delta
+                  st.dirty = true
+                end
+              end
+
               local function usettle(st, bk)
                 local top = settle(bk)
-                if top > st.e then st.e = top end
-                st.dirty = true
+                if top > st.e then
+                  st.e = top
+                  st.dirty = true
+                end
               end
 
               local function zadd_all(zk, pairs_)
@@ -150,7 +160,7 @@ final class LuaText {
               local function split(base, st, now)
                 local half = 2 ^ st.l
                 local src, dst = base .. 'u:' .. st.p, base .. 'u:' .. (st.p + half)
-                st.n = st.n - clean(src, now)
+                count(st, -clean(src, now))
                 local all = redis.call('ZRANGE', src, 0, -1, 'WITHSCORES')
                 redis.call('DEL', src)
                 local keep, move = {}, {}
@@ -168,21 +178,22 @@ final class LuaText {
                 usettle(st, src)
                 usettle(st, dst)
                 st.p = st.p + 1
+                st.dirty = true
                 if st.p == half then
                   st.l = st.l + 1
                   st.p = 0
                 end
               end
 
-              -- Adds or re-scores the member. With own (CREATE: the user's members in the bucket, this one
-              -- included), splits one bucket when the bucket holds more than SPLIT_AT entries of other users:
-              -- one user's entries share a digest and never split apart, so they must not drive splits.
+              -- Adds or re-scores the member; expired entries were dropped by the caller's U.members (CREATE) or
+              -- U.rem (ROTATE), and a touch that re-scores leaves them to the next of those. With own (CREATE: the
+              -- user's members in the bucket, this one included), splits one bucket when the bucket holds more
+              -- than SPLIT_AT entries of other users: one user's entries share a digest and never split apart.
               local function uadd(base, st, user, sid, sc, now, own)
                 local dg = digest(user)
                 local bk = bucket(base, st, dg)
-                st.n = st.n - clean(bk, now)
                 local added = redis.call('ZADD', bk, sc, dg .. sid)
-                st.n = st.n + added
+                count(st, added)
                 usettle(st, bk)
                 if own and added == 1 and redis.call('ZCARD', bk) - own > SPLIT_AT then split(base, st, now) end
               end
@@ -190,7 +201,7 @@ final class LuaText {
               local function urem(base, st, user, sid, now)
                 local dg = digest(user)
                 local bk = bucket(base, st, dg)
-                st.n = st.n - redis.call('ZREM', bk, dg .. sid) - clean(bk, now)
+                count(st, -redis.call('ZREM', bk, dg .. sid) - clean(bk, now))
                 usettle(st, bk)
               end
 
@@ -198,8 +209,7 @@ final class LuaText {
               local function umembers(base, st, user, now)
                 local dg = digest(user)
                 local bk = bucket(base, st, dg)
-                st.n = st.n - clean(bk, now)
-                st.dirty = true
+                count(st, -clean(bk, now))
                 local out, seen, cursor = {}, {}, '0'
                 repeat
                   local r = redis.call('ZSCAN', bk, cursor, 'MATCH', dg .. '*', 'COUNT', 1000)
@@ -216,17 +226,20 @@ final class LuaText {
 
               -- The user's live sessions as {sid, s}; drops entries whose session is gone.
               local function usessions(base, st, user, now, members, bk)
-                local out = {}
+                local out, removed = {}, 0
                 for _, m in ipairs(members) do
                   local sid = string.sub(m, 9)
                   local s = load_live(base .. sid, now)
                   if not s then
-                    st.n = st.n - redis.call('ZREM', bk, m)
+                    removed = removed + redis.call('ZREM', bk, m)
                   elseif s.f.u == user then
                     out[#out + 1] = {sid, s}
                   end
                 end
-                usettle(st, bk)
+                if removed > 0 then
+                  count(st, -removed)
+                  usettle(st, bk)
+                end
                 return out
               end
 

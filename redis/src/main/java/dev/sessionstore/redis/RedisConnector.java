@@ -56,7 +56,7 @@ final class RedisConnector implements AutoCloseable {
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-                .socketOptions(socketOptions(commandTimeout))
+                .socketOptions(socketOptions(uri.getTimeout()))
                 .build());
         return new RedisConnector(() -> client.connect(StringCodec.UTF8, uri), () -> shutdown(client, resources), uri);
     }
@@ -76,7 +76,7 @@ final class RedisConnector implements AutoCloseable {
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-                .socketOptions(socketOptions(commandTimeout))
+                .socketOptions(socketOptions(seed.getTimeout()))
                 .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                         .enableAllAdaptiveRefreshTriggers()
                         .enablePeriodicRefresh(Duration.ofSeconds(30))
@@ -139,9 +139,10 @@ final class RedisConnector implements AutoCloseable {
                 .build();
     }
 
-    private static SocketOptions socketOptions(Duration commandTimeout) {
+    /** {@code connectTimeout}: the URI's timeout, which the builder set to the larger of 5 s and the command timeout. */
+    private static SocketOptions socketOptions(Duration connectTimeout) {
         return SocketOptions.builder()
-                .connectTimeout(max(commandTimeout, RedisSessionStoreBuilder.CONNECT_TIMEOUT))
+                .connectTimeout(connectTimeout)
                 .keepAlive(true)
                 .build();
     }
@@ -149,9 +150,5 @@ final class RedisConnector implements AutoCloseable {
     private static void shutdown(AbstractRedisClient client, ClientResources resources) {
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         resources.shutdown(0, 2, TimeUnit.SECONDS);
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -52,9 +52,9 @@ record RedisKeys(String prefix) {
         return new SessionId(tag + sid);
     }
 
-    /** The user index state hash of the user's tag: {@code <prefix>:{<tagFor(userId)>}:u}. */
-    String userIndex(String userId) {
-        return base(SessionToken.tagFor(userId)) + "u";
+    /** The user index state hash of a tag ({@link SessionToken#tagFor} of the user): {@code <prefix>:{<tag>}:u}. */
+    String userIndex(String tag) {
+        return base(tag) + "u";
     }
 
     /** A value index zset of one tag: {@code <prefix>:{<tag>}:x:<name>:<value>}. */

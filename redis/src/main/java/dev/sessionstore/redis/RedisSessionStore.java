@@ -143,7 +143,7 @@ public final class RedisSessionStore implements SessionStore {
         policy.limits().checkUserId(userId);
         String tag = SessionToken.tagFor(userId);
         List<Object> rows =
-                scripts.run(Script.LIST_USER, List.of(keys.userIndex(userId)), List.of(keys.base(tag), userId));
+                scripts.run(Script.LIST_USER, List.of(keys.userIndex(tag)), List.of(keys.base(tag), userId));
         return sorted(Map.of(tag, rows));
     }
 
@@ -153,7 +153,7 @@ public final class RedisSessionStore implements SessionStore {
         String tag = SessionToken.tagFor(userId);
         List<Object> reply = scripts.run(
                 Script.REVOKE_ALL,
-                List.of(keys.userIndex(userId)),
+                List.of(keys.userIndex(tag)),
                 List.of(
                         keys.base(tag),
                         userId,
@@ -192,7 +192,7 @@ public final class RedisSessionStore implements SessionStore {
      * The number of live sessions. Costs one {@code SCAN} pass over the whole keyspace ({@code SCAN ...
      * MATCH} the session-key pattern {@code TYPE hash COUNT 1000}, about N/1000 round trips for N keys), which never blocks Redis
      * for long; for an admin page, not for the request path. Approximate while sessions come and go (SCAN
-     * may return a key twice during a rehash); counts the one node it is connected to.
+     * may return a key twice during a rehash); on a Redis Cluster it walks every master.
      *
      * @throws dev.sessionstore.StoreUnavailableException if Redis does not answer a step in time
      */

@@ -25,7 +25,7 @@ record ScriptCall(Script script, List<String> keys, List<String> args) {
             RedisKeys keys, SessionToken token, NewSession spec, Duration idle, Duration life, SessionPolicy policy) {
         String tag = token.tag();
         List<String> k = new ArrayList<>(List.of(keys.session(token)));
-        spec.userId().ifPresent(u -> k.add(keys.userIndex(u)));
+        spec.userId().ifPresent(u -> k.add(keys.userIndex(tag)));
         List<String> a = new ArrayList<>(List.of(
                 keys.base(tag),
                 RedisKeys.sid(token.id()),

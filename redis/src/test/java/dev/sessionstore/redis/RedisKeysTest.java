@@ -16,7 +16,9 @@ class RedisKeysTest {
         for (String user : List.of("alice", "{bob}", "c}a{rol", "dave:x", "é{")) {
             SessionToken token = SessionToken.generate(user);
             int slot = SlotHash.getSlot(keys.session(token));
-            assertThat(SlotHash.getSlot(keys.userIndex(user))).as(user).isEqualTo(slot);
+            assertThat(SlotHash.getSlot(keys.userIndex(SessionToken.tagFor(user))))
+                    .as(user)
+                    .isEqualTo(slot);
             assertThat(SlotHash.getSlot(keys.index(token.tag(), "tenant", "{x}:" + user)))
                     .isEqualTo(slot);
             assertThat(SlotHash.getSlot(keys.base(token.tag()) + "u:" + "12345"))
@@ -33,7 +35,7 @@ class RedisKeysTest {
         assertThat(keys.session(token))
                 .isEqualTo("ss:{" + tag + "}:" + token.id().value().substring(2));
         assertThat(keys.session(token)).hasSize("ss:{00}:".length() + 22);
-        assertThat(keys.userIndex("alice")).isEqualTo("ss:{" + tag + "}:u");
+        assertThat(keys.userIndex(SessionToken.tagFor("alice"))).isEqualTo("ss:{" + tag + "}:u");
         assertThat(keys.index("0a", "tenant", "acme")).isEqualTo("ss:{0a}:x:tenant:acme");
         assertThat(keys.sessionPattern()).isEqualTo("ss:{??}:" + "[-_A-Za-z0-9]".repeat(22));
         assertThat(RedisKeys.TAGS).hasSize(256).startsWith("00", "01").endsWith("fe", "ff");
@@ -63,8 +65,8 @@ class RedisKeysTest {
         assertThat(RedisSessionStore.sessionIdOfKey("ss", key)).contains(token.id());
         assertThat(RedisSessionStore.sessionKeyPattern("ss")).isEqualTo(keys.sessionPattern());
         for (String other : List.of(
-                keys.userIndex("alice"),
-                keys.userIndex("alice") + ":12",
+                keys.userIndex(SessionToken.tagFor("alice")),
+                keys.userIndex(SessionToken.tagFor("alice")) + ":12",
                 keys.index("0a", "t", "0123456789abcdefgh"),
                 "zz" + key.substring(2),
                 key + "x")) {

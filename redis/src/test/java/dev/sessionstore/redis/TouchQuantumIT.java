@@ -55,6 +55,38 @@ class TouchQuantumIT {
         }
     }
 
+    /**
+     * A session with a 2 s idle timeout (quantum 1 s), touched every 400 ms for 4 s, lives far past the
+     * index score it was created with: each touch that crosses a quantum must move its score in the user
+     * and value indexes, or the listings (which drop entries whose score has passed) would lose it.
+     */
+    @Test
+    void touchesAcrossQuanta_moveTheIndexScores_soListingsKeepALiveSession() throws InterruptedException {
+        Duration idle = Duration.ofSeconds(2);
+        CreatedSession s = redis.store()
+                .create(NewSession.builder()
+                        .userId("walt")
+                        .index("tenant", "moving")
+                        .idleTimeout(idle)
+                        .absoluteTimeout(Duration.ofMinutes(5))
+                        .build());
+        long createdScore = Math.ceilDiv(s.session().createdAt().toEpochMilli() + idle.toMillis(), 1000) * 1000;
+        while (System.currentTimeMillis() < createdScore + 2000) {
+            assertThat(redis.store().touch(s.token())).isPresent();
+            Thread.sleep(400);
+        }
+        assertThat(redis.store().listByUser("walt"))
+                .extracting(x -> x.id())
+                .containsExactly(s.session().id());
+        assertThat(redis.store().listByIndex("tenant", "moving"))
+                .extracting(x -> x.id())
+                .containsExactly(s.session().id());
+        String sid = s.session().id().value().substring(2);
+        String tag = s.session().id().tag();
+        double score = redis.probe().redis().zscore("ss:{" + tag + "}:x:tenant:moving", sid);
+        assertThat(score).isGreaterThan((double) createdScore);
+    }
+
     private CreatedSession create() {
         return redis.store()
                 .create(NewSession.builder()

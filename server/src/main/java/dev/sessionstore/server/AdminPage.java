@@ -95,10 +95,7 @@ final class AdminPage {
 
     void login(ServerRequest req, ServerResponse res) {
         Map<String, String> form = WebSupport.form(req);
-        String cookie = WebSupport.cookie(req, WebSupport.LOGIN_CSRF_COOKIE).orElse("");
-        if (cookie.isEmpty() || !WebSupport.constantTimeEquals(cookie, form.getOrDefault("csrf", ""))) {
-            throw new ApiException(Problem.of(403, "csrf", "Form expired", "reload the page and try again"));
-        }
+        WebSupport.requireLoginCsrf(req, form);
         if (!apiKey.matches(form.getOrDefault("apiKey", "").trim())) {
             showLogin(res, Status.UNAUTHORIZED_401, Optional.of("That is not the API key."));
             return;
@@ -121,10 +118,7 @@ final class AdminPage {
     }
 
     private void checkCsrf(ServerRequest req, Map<String, String> form) {
-        String csrf = csrfOf(req);
-        if (csrf.isEmpty() || !WebSupport.constantTimeEquals(csrf, form.getOrDefault("csrf", ""))) {
-            throw new ApiException(Problem.of(403, "csrf", "Form expired", "reload the page and try again"));
-        }
+        WebSupport.requireCsrf(csrfOf(req), form);
     }
 
     private void showLogin(ServerResponse res, Status status, Optional<String> error) {

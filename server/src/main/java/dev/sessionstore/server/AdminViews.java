@@ -111,13 +111,10 @@ final class AdminViews {
         }
         StringBuilder rows = new StringBuilder();
         for (Session s : sessions) {
-            String ua = s.attribute(WebPages.ATTR_USER_AGENT)
-                    .flatMap(v -> v.asString())
-                    .orElse("");
             rows.append("<tr><td><code>")
                     .append(Html.esc(s.id().value()))
                     .append("</code></td><td>")
-                    .append(Html.esc(ua.isEmpty() ? "API client" : DeviceNames.describe(ua)))
+                    .append(Html.esc(DeviceNames.of(s)))
                     .append("</td><td>")
                     .append(Html.esc(s.attribute(WebPages.ATTR_ADDRESS)
                             .flatMap(v -> v.asString())

@@ -1,5 +1,7 @@
 package dev.sessionstore.server;
 
+import dev.sessionstore.JsonValue;
+import dev.sessionstore.Session;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +30,15 @@ final class DeviceNames {
             Map.entry("Linux", "Linux"));
 
     private DeviceNames() {}
+
+    /** The device of a session signed in through the pages (its User-Agent attribute), else "API client". */
+    static String of(Session session) {
+        return session.attribute(WebPages.ATTR_USER_AGENT)
+                .flatMap(JsonValue::asString)
+                .filter(ua -> !ua.isEmpty())
+                .map(DeviceNames::describe)
+                .orElse("API client");
+    }
 
     static String describe(String userAgent) {
         if (userAgent == null || userAgent.isBlank()) {

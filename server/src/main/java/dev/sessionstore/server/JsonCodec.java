@@ -112,14 +112,6 @@ final class JsonCodec {
         });
     }
 
-    static byte[] tree(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsBytes(node);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static void writeSession(JsonGenerator g, Session s) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", s.id().value());

@@ -61,12 +61,7 @@ final class MeteredSessionStore implements SessionStore {
     }
 
     private static <T> T timed(Timer timer, Supplier<T> call) {
-        long start = System.nanoTime();
-        try {
-            return call.get();
-        } finally {
-            timer.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-        }
+        return timer.record(call); // also records a call that throws
     }
 
     @Override

@@ -46,8 +46,7 @@ final class ServiceApi {
 
     private void create(ServerRequest req, ServerResponse res) {
         byte[] body = HttpSupport.jsonBody(req, true);
-        CreatedSession created = store.create(
-                RequestBodies.newSession(body.length == 0 ? JsonCodec.MAPPER.missingNode() : JsonCodec.parse(body)));
+        CreatedSession created = store.create(RequestBodies.newSession(JsonCodec.parse(body)));
         HttpSupport.sendJson(res, Status.CREATED_201, JsonCodec.created(created));
     }
 

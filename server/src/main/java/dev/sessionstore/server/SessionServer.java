@@ -115,8 +115,9 @@ final class SessionServer implements AutoCloseable {
 
     private static io.helidon.webserver.http.DirectHandlers problemDirectHandlers() {
         var builder = io.helidon.webserver.http.DirectHandlers.builder();
+        ProblemDirectHandler handler = new ProblemDirectHandler();
         for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
-            builder.addHandler(type, new ProblemDirectHandler());
+            builder.addHandler(type, handler);
         }
         return builder.build();
     }
@@ -165,6 +166,8 @@ final class SessionServer implements AutoCloseable {
      * block becomes 431.
      */
     private static final class ProblemDirectHandler implements DirectHandler {
+        private static final System.Logger REFUSALS = System.getLogger(SessionServer.class.getName());
+
         @Override
         public TransportResponse handle(
                 TransportRequest request,
@@ -172,14 +175,11 @@ final class SessionServer implements AutoCloseable {
                 io.helidon.http.Status status,
                 io.helidon.http.ServerResponseHeaders headers,
                 Throwable thrown) {
-            String message = thrown == null || thrown.getMessage() == null ? "" : thrown.getMessage();
-            LOG.debug(
-                    "refused before routing: {} {} {} {}",
-                    eventType,
-                    status.code(),
-                    thrown == null ? "" : thrown.getClass().getName(),
-                    message);
-            return handle(request, eventType, status, headers, message);
+            // Helidon's own path: a RequestException whose message is not safe to echo becomes a generic detail
+            // (and is logged at DEBUG); only then the String variant below shapes the problem
+            return thrown == null
+                    ? handle(request, eventType, status, headers, "")
+                    : DirectHandler.super.handle(request, eventType, status, headers, thrown, REFUSALS);
         }
 
         @Override
@@ -191,9 +191,8 @@ final class SessionServer implements AutoCloseable {
                 String message) {
             io.helidon.http.Status effective = status.code() >= 500 ? io.helidon.http.Status.BAD_REQUEST_400 : status;
             String detail = message == null ? "" : message;
-            if (detail.toLowerCase(java.util.Locale.ROOT).contains("header")
-                    && effective.code() == 400
-                    && detail.toLowerCase(java.util.Locale.ROOT).contains("size")) {
+            String lower = detail.toLowerCase(java.util.Locale.ROOT);
+            if (effective.code() == 400 && lower.contains("header") && lower.contains("size")) {
                 effective = io.helidon.http.Status.create(431, "Request Header Fields Too Large");
             }
             Problem p = Problem.of(effective.code(), "http-" + effective.code(), effective.reasonPhrase(), detail);

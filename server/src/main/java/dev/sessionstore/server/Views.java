@@ -60,7 +60,7 @@ final class Views {
     private static String row(Session s, boolean current, String csrf, Instant now) {
         String ua =
                 s.attribute(WebPages.ATTR_USER_AGENT).flatMap(v -> v.asString()).orElse("");
-        String device = ua.isEmpty() ? "API client" : DeviceNames.describe(ua);
+        String device = DeviceNames.of(s);
         String address =
                 s.attribute(WebPages.ATTR_ADDRESS).flatMap(v -> v.asString()).orElse("unknown");
         String action = current

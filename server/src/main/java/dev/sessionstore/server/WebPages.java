@@ -53,7 +53,14 @@ final class WebPages {
                 metrics,
                 Method.GET,
                 "/",
-                (req, res) -> WebSupport.redirect(res, signedIn(req).isPresent() ? "/sessions" : "/login"));
+                // no store call: /sessions checks the session (and sends a stale cookie on to /login)
+                (req, res) -> WebSupport.redirect(
+                        res,
+                        WebSupport.cookie(req, WebSupport.SESSION_COOKIE)
+                                        .flatMap(SessionToken::tryParse)
+                                        .isPresent()
+                                ? "/sessions"
+                                : "/login"));
         route(routing, metrics, Method.GET, "/login", this::loginForm);
         route(routing, metrics, Method.POST, "/login", this::login);
         route(routing, metrics, Method.GET, "/sessions", this::sessions);
@@ -109,7 +116,7 @@ final class WebPages {
 
     private void login(ServerRequest req, ServerResponse res) {
         Map<String, String> form = WebSupport.form(req);
-        checkLoginCsrf(req, form);
+        WebSupport.requireLoginCsrf(req, form);
         String user = form.getOrDefault("username", "").trim();
         String password = form.getOrDefault("password", "");
         String address = WebSupport.clientAddress(req);
@@ -135,14 +142,6 @@ final class WebPages {
         }
         throttle.succeeded(user, address);
         startSession(req, res, user, address);
-    }
-
-    private void checkLoginCsrf(ServerRequest req, Map<String, String> form) {
-        String cookie = WebSupport.cookie(req, WebSupport.LOGIN_CSRF_COOKIE).orElse("");
-        String field = form.getOrDefault("csrf", "");
-        if (cookie.isEmpty() || !WebSupport.constantTimeEquals(cookie, field)) {
-            throw new ApiException(Problem.of(403, "csrf", "Form expired", "reload the page and try again"));
-        }
     }
 
     /** A new session at every login; the old one, if any, is revoked. */
@@ -216,10 +215,7 @@ final class WebPages {
             return;
         }
         Map<String, String> form = WebSupport.form(req);
-        String csrf = me.get().csrf();
-        if (csrf.isEmpty() || !WebSupport.constantTimeEquals(csrf, form.getOrDefault("csrf", ""))) {
-            throw new ApiException(Problem.of(403, "csrf", "Form expired", "reload the page and try again"));
-        }
+        WebSupport.requireCsrf(me.get().csrf(), form);
         action.run(me.get(), form);
     }
 }

@@ -44,6 +44,21 @@ final class WebSupport {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /**
+     * Refuses a form (403 "Form expired") whose {@code csrf} field is not {@code expected}, or when there is
+     * no expected token (no cookie, not signed in).
+     */
+    static void requireCsrf(String expected, Map<String, String> form) {
+        if (expected.isEmpty() || !constantTimeEquals(expected, form.getOrDefault("csrf", ""))) {
+            throw new ApiException(Problem.of(403, "csrf", "Form expired", "reload the page and try again"));
+        }
+    }
+
+    /** {@link #requireCsrf} against the login form's double-submit cookie. */
+    static void requireLoginCsrf(ServerRequest req, Map<String, String> form) {
+        requireCsrf(cookie(req, LOGIN_CSRF_COOKIE).orElse(""), form);
+    }
+
     static boolean constantTimeEquals(String a, String b) {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }

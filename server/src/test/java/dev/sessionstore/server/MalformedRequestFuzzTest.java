@@ -18,9 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Sends 10,000 generated malformed requests over real HTTP (the JDK client, and raw sockets for broken framing and
@@ -43,19 +42,11 @@ class MalformedRequestFuzzTest {
             "/admin",
             "/admin/login");
 
-    private static TestServer server;
+    @RegisterExtension
+    static final SharedMemoryServer server = new SharedMemoryServer();
+
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final AtomicInteger sent = new AtomicInteger();
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.memory();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void tenThousandMalformedRequests_getNo5xx_andTheServiceStaysHealthy() throws Exception {
@@ -88,7 +79,7 @@ class MalformedRequestFuzzTest {
                 continue;
             }
             try {
-                HttpResponse<String> res = server.http.send(request, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> res = server.http().send(request, HttpResponse.BodyHandlers.ofString());
                 sent.incrementAndGet();
                 if (res.statusCode() >= 500) {
                     failures.putIfAbsent(
@@ -108,7 +99,7 @@ class MalformedRequestFuzzTest {
         if (in.nextInt(8) == 0) {
             path += "?touch=" + in.pathSegment() + "&except=" + in.pathSegment();
         }
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + server.server.port() + path));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path));
         b.timeout(java.time.Duration.ofSeconds(20));
         if (in.nextInt(10) > 0) {
             b.header("Authorization", "Bearer " + (in.nextInt(10) == 0 ? in.asciiHeaderValue() : TestServer.API_KEY));
@@ -152,7 +143,7 @@ class MalformedRequestFuzzTest {
     /** The status line of the response, or "" if the server closed the connection without one. */
     private static String rawExchange(String request) {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("localhost", server.server.port()), 2000);
+            s.connect(new InetSocketAddress("localhost", server.port()), 2000);
             s.setSoTimeout(5000);
             s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
             s.getOutputStream().flush();

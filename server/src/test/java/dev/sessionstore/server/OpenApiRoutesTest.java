@@ -11,23 +11,14 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OpenApiRoutesTest {
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
-    private static TestServer server;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.memory();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final SharedMemoryServer server = new SharedMemoryServer();
 
     private static Set<String> openApiRoutes() throws Exception {
         HttpResponse<String> res =

@@ -2,6 +2,7 @@ package dev.sessionstore.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionstore.SessionToken;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -10,24 +11,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The pages over plain HTTP: cookies, CSRF, throttling, a new session at login. */
 class WebPagesTest {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-    private static TestServer server;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.memory();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final SharedMemoryServer server = new SharedMemoryServer();
 
     /** A browser's state: its cookies. */
     private static final class Browser {
@@ -88,6 +80,22 @@ class WebPagesTest {
     private static HttpResponse<String> login(Browser b, String user, String password) {
         String csrf = csrf(get(b, "/login").body());
         return post(b, "/login", form("csrf", csrf, "username", user, "password", password));
+    }
+
+    @Test
+    void root_sendsASignedInBrowserToItsSessions_andAStaleCookieOnToTheLogin() {
+        Browser anonymous = new Browser();
+        assertThat(get(anonymous, "/").headers().firstValue("Location")).contains("/login");
+
+        Browser carol = new Browser();
+        login(carol, "carol", "carol-demo-pass");
+        assertThat(get(carol, "/").headers().firstValue("Location")).contains("/sessions");
+        assertThat(get(carol, "/sessions").statusCode()).isEqualTo(200);
+
+        Browser stale = new Browser();
+        stale.sid = SessionToken.generateAnonymous().reveal();
+        assertThat(get(stale, "/").headers().firstValue("Location")).contains("/sessions");
+        assertThat(get(stale, "/sessions").headers().firstValue("Location")).contains("/login");
     }
 
     @Test

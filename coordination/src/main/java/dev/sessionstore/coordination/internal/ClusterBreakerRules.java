@@ -81,6 +81,6 @@ public final class ClusterBreakerRules {
             calls += e.getValue()[0];
             failures += e.getValue()[1];
         }
-        return calls >= config.minimumCalls() && failures >= config.failureRateThreshold() * calls;
+        return config.shouldOpen(calls, failures);
     }
 }

@@ -98,13 +98,15 @@ final class JobExecutor {
     private Optional<FencedLease> acquireWithinGrace(JobDefinition job) {
         LockOptions lockOptions = LockOptions.lease(job.maxRunTime()).withWatchdog();
         long giveUp = System.nanoTime() + job.misfireGrace().toNanos();
+        long pauseMillis = 5; // grows to 100 ms: each try is a Redis round trip
         while (true) {
             Optional<FencedLease> lease = locks.tryAcquire("job." + job.name(), lockOptions);
             if (lease.isPresent() || System.nanoTime() > giveUp) {
                 return lease;
             }
             try {
-                Thread.sleep(5);
+                Thread.sleep(pauseMillis);
+                pauseMillis = Math.min(100, pauseMillis * 2);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Optional.empty();

@@ -52,7 +52,7 @@ final class LocalBreaker {
             }
         } else if (state instanceof BreakerState.Closed) {
             long[] t = window.totals();
-            if (t[0] >= config.minimumCalls() && t[1] >= config.failureRateThreshold() * t[0]) {
+            if (config.shouldOpen(t[0], t[1])) {
                 state = open();
             }
         }

@@ -18,7 +18,8 @@ final class LocalWindow {
         this.bucketMillis = windowMillis / BUCKETS;
     }
 
-    synchronized void record(boolean failure) {
+    /** Adds outcomes to the bucket of now: the breaker adds each publish interval's batch at its tick. */
+    synchronized void add(long callCount, long failureCount) {
         long id = Math.floorDiv(clock.millis(), bucketMillis);
         int i = (int) Math.floorMod(id, BUCKETS);
         if (ids[i] != id) {
@@ -26,10 +27,8 @@ final class LocalWindow {
             calls[i] = 0;
             failures[i] = 0;
         }
-        calls[i]++;
-        if (failure) {
-            failures[i]++;
-        }
+        calls[i] += callCount;
+        failures[i] += failureCount;
     }
 
     /** {@code {calls, failures}} over the window ending now. */

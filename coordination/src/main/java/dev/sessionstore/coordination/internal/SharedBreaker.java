@@ -100,7 +100,6 @@ final class SharedBreaker implements CircuitBreaker {
             (failure ? probeFailures : probeSuccesses).increment();
             return;
         }
-        window.record(failure);
         calls.increment();
         if (failure) {
             failures.increment();
@@ -137,6 +136,8 @@ final class SharedBreaker implements CircuitBreaker {
                 probeSuccesses.sumThenReset(),
                 probeFailures.sumThenReset(),
                 wantsProbe);
+        // the local window (used only in fallback) takes the batch here, off the call path
+        window.add(batch.calls(), batch.failures());
         try {
             adopt(backend.sync(name, instance, batch, config));
         } catch (RuntimeException e) {

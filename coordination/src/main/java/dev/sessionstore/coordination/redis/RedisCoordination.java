@@ -10,6 +10,7 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -103,6 +104,11 @@ public final class RedisCoordination {
                     .reconnectDelay(
                             Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
                     .build();
+            // opening the connection may take as long as a command (Lettuce's own default is 10 s)
+            SocketOptions socketOptions = SocketOptions.builder()
+                    .connectTimeout(commandTimeout)
+                    .keepAlive(true)
+                    .build();
             AbstractRedisClient client =
                     cluster ? RedisClusterClient.create(resources, uri) : RedisClient.create(resources, uri);
             StatefulConnection<String, String> connection;
@@ -113,6 +119,7 @@ public final class RedisCoordination {
                     c.setOptions(ClusterClientOptions.builder()
                             .autoReconnect(true)
                             .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                            .socketOptions(socketOptions)
                             .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                                     .enableAllAdaptiveRefreshTriggers()
                                     .enablePeriodicRefresh(Duration.ofSeconds(30))
@@ -127,6 +134,7 @@ public final class RedisCoordination {
                             .autoReconnect(true)
                             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                             .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                            .socketOptions(socketOptions)
                             .build());
                     StatefulRedisConnection<String, String> sc = c.connect();
                     connection = sc;

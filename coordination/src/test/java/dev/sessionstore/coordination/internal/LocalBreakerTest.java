@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sessionstore.coordination.BreakerConfig;
 import dev.sessionstore.coordination.BreakerState;
 import dev.sessionstore.coordination.internal.BreakerBackend.Batch;
-import dev.sessionstore.testkit.coordination.MutableClock;
+import dev.sessionstore.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class LocalBreakerTest {
     @Test
     void localFailures_openThenHalfOpenAfterOpenDurationThenCloseOnProbes() {
         for (int i = 0; i < 4; i++) {
-            window.record(true);
+            window.add(1, 1);
         }
         breaker.tick(NOTHING);
         assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
@@ -42,7 +42,7 @@ class LocalBreakerTest {
     @Test
     void window_forgetsCallsOlderThanItsLength() {
         for (int i = 0; i < 4; i++) {
-            window.record(true);
+            window.add(1, 1);
         }
         clock.advance(Duration.ofSeconds(11));
         breaker.tick(NOTHING);

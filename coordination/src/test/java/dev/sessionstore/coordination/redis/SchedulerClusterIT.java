@@ -8,7 +8,7 @@ import dev.sessionstore.coordination.JobRun;
 import dev.sessionstore.coordination.Schedule;
 import dev.sessionstore.coordination.SchedulerOptions;
 import dev.sessionstore.embedded.RedisServerProcess;
-import dev.sessionstore.testkit.coordination.MutableClock;
+import dev.sessionstore.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Limits (by design): a session created and expired between two runs is never seen; a session touched after a
  * run and revoked after its recorded expiry is wrongly reported expired; at most {@link #MAX_TRACKED} sessions are
- * tracked per run (beyond that, sessions not tracked get no expired event). Not for Redis Cluster (one node).
+ * tracked per run (beyond that, sessions not tracked get no expired event). On a Redis Cluster the SCAN walks every
+ * master.
  */
 public final class ExpiryScan {
     static final int MAX_TRACKED = 100_000;

@@ -7,6 +7,7 @@ import dev.sessionstore.coordination.Coordination;
 import dev.sessionstore.coordination.FencedLease;
 import dev.sessionstore.coordination.LeaseLostException;
 import dev.sessionstore.coordination.LockOptions;
+import dev.sessionstore.testkit.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -195,6 +196,7 @@ public abstract class FencedLockContract {
         clock.advance(Duration.ofHours(1));
         holder.join(3_000);
         assertThat(interrupted).as("holder interrupted with isLost() true").isTrue();
+        assertThat(fenceSeen.get()).as("the lost lease had a fencing token").isPositive();
         await().atMost(Duration.ofSeconds(2)).untilTrue(callback);
         assertThat(a.locks().lostLeaseCount()).isEqualTo(1);
     }

@@ -11,6 +11,7 @@ import dev.sessionstore.coordination.MissedSlotPolicy;
 import dev.sessionstore.coordination.RunOutcome;
 import dev.sessionstore.coordination.Schedule;
 import dev.sessionstore.coordination.SchedulerOptions;
+import dev.sessionstore.testkit.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

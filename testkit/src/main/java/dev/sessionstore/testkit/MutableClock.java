@@ -1,4 +1,4 @@
-package dev.sessionstore.testkit.coordination;
+package dev.sessionstore.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
