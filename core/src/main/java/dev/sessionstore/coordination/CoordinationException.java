@@ -14,4 +14,12 @@ public class CoordinationException extends RuntimeException {
     public CoordinationException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * For refusals: expected answers on a hot path (a breaker refusing a call, a lost lease), built
+     * without a stack trace, whose cost would dwarf the call refused. The message says what was refused.
+     */
+    protected CoordinationException(String message, boolean writableStackTrace) {
+        super(message, null, true, writableStackTrace);
+    }
 }

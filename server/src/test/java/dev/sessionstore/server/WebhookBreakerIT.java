@@ -100,7 +100,7 @@ class WebhookBreakerIT {
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> {
                     createOnEveryInstance();
-                    return servers.stream().allMatch(s -> breaker(s).state() instanceof BreakerState.Open);
+                    return servers.stream().allMatch(s -> breaker(s).state() == BreakerState.OPEN);
                 });
         assertThat(requests.get()).as("the receiver was called").isPositive();
         assertThat(received).isEmpty();
@@ -108,7 +108,7 @@ class WebhookBreakerIT {
         long refusedBefore = refused();
         createOnEveryInstance();
         await().atMost(Duration.ofSeconds(5)).until(() -> refused() >= refusedBefore + servers.size());
-        assertThat(servers).allMatch(s -> breaker(s).state() instanceof BreakerState.Open);
+        assertThat(servers).allMatch(s -> breaker(s).state() == BreakerState.OPEN);
         assertThat(requests.get())
                 .as("while open, attempts are refused without a call (at most one call per instance was in flight)")
                 .isLessThanOrEqualTo(whileOpen + servers.size());
@@ -119,7 +119,7 @@ class WebhookBreakerIT {
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> {
                     createOnEveryInstance();
-                    return servers.stream().allMatch(s -> breaker(s).state() instanceof BreakerState.Closed);
+                    return servers.stream().allMatch(s -> breaker(s).state() == BreakerState.CLOSED);
                 });
         assertThat(Duration.between(recovered, Instant.now())).isGreaterThanOrEqualTo(OPEN.minusMillis(500));
         await().atMost(Duration.ofSeconds(10)).until(() -> !received.isEmpty());
@@ -172,12 +172,12 @@ class WebhookBreakerIT {
                         .statusCode())
                 .isEqualTo(303);
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> servers.stream().allMatch(s -> breaker(s).state() instanceof BreakerState.ForcedOpen));
+                .until(() -> servers.stream().allMatch(s -> breaker(s).state() == BreakerState.FORCED_OPEN));
         assertThat(send(servers.get(1), "/admin", null, null).body()).contains(">forced open<");
 
         send(servers.get(0), "/admin/breakers", admin, "csrf=" + csrf + "&breaker=webhook&force=clear");
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> servers.stream().allMatch(s -> breaker(s).state() instanceof BreakerState.Closed));
+                .until(() -> servers.stream().allMatch(s -> breaker(s).state() == BreakerState.CLOSED));
     }
 
     @Test
@@ -195,18 +195,18 @@ class WebhookBreakerIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(wrongKey.statusCode()).as("a wrong API key").isEqualTo(403);
-        assertThat(servers).allMatch(s -> breaker(s).state() instanceof BreakerState.Closed);
+        assertThat(servers).allMatch(s -> breaker(s).state() == BreakerState.CLOSED);
 
         assertThat(send(servers.get(2), "/admin/breakers", null, "breaker=webhook&force=open")
                         .statusCode())
                 .isEqualTo(303);
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> servers.stream().allMatch(s -> breaker(s).state() instanceof BreakerState.ForcedOpen));
+                .until(() -> servers.stream().allMatch(s -> breaker(s).state() == BreakerState.FORCED_OPEN));
         assertThat(send(servers.get(2), "/admin/breakers", null, "breaker=webhook&force=clear")
                         .statusCode())
                 .isEqualTo(303);
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> servers.stream().allMatch(s -> breaker(s).state() instanceof BreakerState.Closed));
+                .until(() -> servers.stream().allMatch(s -> breaker(s).state() == BreakerState.CLOSED));
     }
 
     /** Signs in to the admin page with the API key as a browser does; returns the admin cookie. */

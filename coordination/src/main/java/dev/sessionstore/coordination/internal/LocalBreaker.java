@@ -22,11 +22,9 @@ final class LocalBreaker {
     /** Starts from the last state seen from the cluster. */
     void enter(BreakerState from) {
         state = switch (from) {
-            case BreakerState.Open o -> open();
-            case BreakerState.ForcedOpen o -> open();
-            case BreakerState.HalfOpen h -> BreakerState.HALF_OPEN;
-            case BreakerState.Closed c -> BreakerState.CLOSED;
-            case BreakerState.ForcedClosed c -> BreakerState.CLOSED;
+            case OPEN, FORCED_OPEN -> open();
+            case HALF_OPEN -> BreakerState.HALF_OPEN;
+            case CLOSED, FORCED_CLOSED -> BreakerState.CLOSED;
         };
         probeSuccesses = 0;
     }
@@ -38,19 +36,19 @@ final class LocalBreaker {
      */
     int tick(BreakerBackend.Batch batch) {
         long now = clock.millis();
-        if (state instanceof BreakerState.Open && now >= openUntil) {
+        if (state == BreakerState.OPEN && now >= openUntil) {
             state = BreakerState.HALF_OPEN;
             probeSuccesses = 0;
             return config.halfOpenProbes();
         }
-        if (state instanceof BreakerState.HalfOpen) {
+        if (state == BreakerState.HALF_OPEN) {
             if (batch.probeFailures() > 0) {
                 state = open();
             } else if ((probeSuccesses += batch.probeSuccesses()) >= config.halfOpenProbes()) {
                 state = BreakerState.CLOSED;
                 window.reset();
             }
-        } else if (state instanceof BreakerState.Closed) {
+        } else if (state == BreakerState.CLOSED) {
             long[] t = window.totals();
             if (config.shouldOpen(t[0], t[1])) {
                 state = open();

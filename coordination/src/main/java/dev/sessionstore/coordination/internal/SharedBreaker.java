@@ -85,18 +85,16 @@ final class SharedBreaker implements CircuitBreaker {
     @Override
     public boolean tryAcquirePermission() {
         return switch (state) {
-            case BreakerState.Closed c -> true;
-            case BreakerState.ForcedClosed c -> true;
-            case BreakerState.Open o -> false;
-            case BreakerState.ForcedOpen o -> false;
-            case BreakerState.HalfOpen h -> probePermits.getAndUpdate(p -> p > 0 ? p - 1 : 0) > 0;
+            case CLOSED, FORCED_CLOSED -> true;
+            case OPEN, FORCED_OPEN -> false;
+            case HALF_OPEN -> probePermits.getAndUpdate(p -> p > 0 ? p - 1 : 0) > 0;
         };
     }
 
     @Override
     public void onResult(Duration elapsed, boolean success) {
         boolean failure = !success || elapsed.compareTo(config.slowCallThreshold()) > 0;
-        if (state instanceof BreakerState.HalfOpen) {
+        if (state == BreakerState.HALF_OPEN) {
             (failure ? probeFailures : probeSuccesses).increment();
             return;
         }
@@ -129,7 +127,7 @@ final class SharedBreaker implements CircuitBreaker {
 
     /** Publishes and adopts the cluster state; never throws. */
     synchronized void tick() {
-        boolean wantsProbe = state instanceof BreakerState.HalfOpen && probePermits.get() == 0;
+        boolean wantsProbe = state == BreakerState.HALF_OPEN && probePermits.get() == 0;
         Batch batch = new Batch(
                 calls.sumThenReset(),
                 failures.sumThenReset(),
@@ -164,7 +162,7 @@ final class SharedBreaker implements CircuitBreaker {
                     case HALF_OPEN -> BreakerState.HALF_OPEN;
                 };
         };
-        if (next instanceof BreakerState.HalfOpen) {
+        if (next == BreakerState.HALF_OPEN) {
             probePermits.addAndGet(view.grantedProbes());
         } else {
             probePermits.set(0);
@@ -179,7 +177,7 @@ final class SharedBreaker implements CircuitBreaker {
             LOG.warn("circuit breaker '{}' cannot reach its backend, deciding locally: {}", name, cause.toString());
             notify(l -> l.onLocalFallback(name, true));
             local.enter(state);
-            probePermits.set(local.state() instanceof BreakerState.HalfOpen ? config.halfOpenProbes() : 0);
+            probePermits.set(local.state() == BreakerState.HALF_OPEN ? config.halfOpenProbes() : 0);
         }
         int granted = local.tick(batch);
         if (granted > 0) {
@@ -190,7 +188,7 @@ final class SharedBreaker implements CircuitBreaker {
 
     private void moveTo(BreakerState next) {
         BreakerState previous = state;
-        if (previous.equals(next)) {
+        if (previous == next) {
             return;
         }
         state = next;

@@ -28,7 +28,7 @@ class BreakerListenerTest {
             for (int i = 0; i < 5; i++) {
                 b.onResult(Duration.ofMillis(1), false);
             }
-            await().atMost(Duration.ofSeconds(2)).until(() -> b.state() instanceof BreakerState.Open);
+            await().atMost(Duration.ofSeconds(2)).until(() -> b.state() == BreakerState.OPEN);
             assertThat(b.isLocalFallback()).isFalse();
             assertThat(c.breakers().localFallbackCount()).isZero();
         }

@@ -68,16 +68,16 @@ class RedisRestartIT {
                                 assertThat(c.breakers().localFallbackCount()).isEqualTo(1));
 
                 failures(cb.get(0), 12);
-                await().atMost(WAIT).until(() -> cb.get(0).state() instanceof BreakerState.Open);
+                await().atMost(WAIT).until(() -> cb.get(0).state() == BreakerState.OPEN);
                 assertThat(cb.get(1).state()).as("local decisions stay local").isEqualTo(BreakerState.CLOSED);
 
                 redis.start();
                 await().atMost(WAIT).until(() -> cb.stream().noneMatch(CircuitBreaker::isLocalFallback));
                 assertThat(fallbackEvents).contains("a:true", "b:true", "c:true", "a:false", "b:false", "c:false");
-                await().atMost(WAIT).until(() -> cb.get(0).state() instanceof BreakerState.Closed);
+                await().atMost(WAIT).until(() -> cb.get(0).state() == BreakerState.CLOSED);
 
                 cb.forEach(b -> failures(b, 5));
-                await().atMost(WAIT).until(() -> cb.stream().allMatch(b -> b.state() instanceof BreakerState.Open));
+                await().atMost(WAIT).until(() -> cb.stream().allMatch(b -> b.state() == BreakerState.OPEN));
             } finally {
                 instances.forEach(Coordination::close);
             }

@@ -31,7 +31,7 @@ public final class CoordinationMetrics {
     }
 
     private static boolean isOpen(BreakerState state) {
-        return state instanceof BreakerState.Open || state instanceof BreakerState.ForcedOpen;
+        return state == BreakerState.OPEN || state == BreakerState.FORCED_OPEN;
     }
 
     private static void webhook(

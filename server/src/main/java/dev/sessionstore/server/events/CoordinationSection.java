@@ -104,11 +104,11 @@ public final class CoordinationSection {
     /** A breaker state for people. */
     public static String describe(BreakerState state) {
         return switch (state) {
-            case BreakerState.Closed c -> "closed";
-            case BreakerState.Open o -> "open";
-            case BreakerState.HalfOpen h -> "half-open";
-            case BreakerState.ForcedOpen f -> "forced open";
-            case BreakerState.ForcedClosed f -> "forced closed";
+            case CLOSED -> "closed";
+            case OPEN -> "open";
+            case HALF_OPEN -> "half-open";
+            case FORCED_OPEN -> "forced open";
+            case FORCED_CLOSED -> "forced closed";
         };
     }
 

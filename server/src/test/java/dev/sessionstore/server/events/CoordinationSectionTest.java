@@ -61,12 +61,12 @@ class CoordinationSectionTest {
     void force_appliesToTheBreakerAndRefusesUnknownNames() {
         coordination.force(WebhookConfig.BREAKER, BreakerForce.FORCE_OPEN);
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> coordination.breakers().get(0).state() instanceof BreakerState.ForcedOpen);
+                .until(() -> coordination.breakers().get(0).state() == BreakerState.FORCED_OPEN);
         assertThat(CoordinationSection.html(coordination, "", "/admin/breakers"))
                 .contains(">forced open<");
         coordination.force(WebhookConfig.BREAKER, BreakerForce.NONE);
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> coordination.breakers().get(0).state() instanceof BreakerState.Closed);
+                .until(() -> coordination.breakers().get(0).state() == BreakerState.CLOSED);
         assertThatThrownBy(() -> coordination.force("payments", BreakerForce.FORCE_OPEN))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("payments");

@@ -86,7 +86,7 @@ class WebhookDispatcherTest {
     @Test
     void deliver_breakerForcedOpen_neverCallsTheReceiver() throws InterruptedException {
         coordination.breakers().force(WebhookConfig.BREAKER, BreakerForce.FORCE_OPEN);
-        await().atMost(Duration.ofSeconds(5)).until(() -> breaker.state() instanceof BreakerState.ForcedOpen);
+        await().atMost(Duration.ofSeconds(5)).until(() -> breaker.state() == BreakerState.FORCED_OPEN);
         AtomicInteger calls = new AtomicInteger();
         WebhookDispatcher d = dispatcher(json -> {
             calls.incrementAndGet();

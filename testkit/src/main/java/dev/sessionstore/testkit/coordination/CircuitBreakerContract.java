@@ -1,5 +1,11 @@
 package dev.sessionstore.testkit.coordination;
 
+import static dev.sessionstore.testkit.coordination.CoordinationSupport.CLUSTER_WAIT;
+import static dev.sessionstore.testkit.coordination.CoordinationSupport.FAST;
+import static dev.sessionstore.testkit.coordination.CoordinationSupport.awaitAll;
+import static dev.sessionstore.testkit.coordination.CoordinationSupport.calls;
+import static dev.sessionstore.testkit.coordination.CoordinationSupport.pace;
+import static dev.sessionstore.testkit.coordination.CoordinationSupport.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -11,81 +17,36 @@ import dev.sessionstore.coordination.BreakerTransition;
 import dev.sessionstore.coordination.CallNotPermittedException;
 import dev.sessionstore.coordination.CircuitBreaker;
 import dev.sessionstore.coordination.Coordination;
-import java.time.Clock;
+import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every shared {@code CircuitBreakers} implementation must do, with three instances of one
  * cluster. Publication is fast (20 ms) so cluster-wide effects are awaited for at most a second.
  */
-public abstract class CircuitBreakerContract {
-    protected static final BreakerConfig FAST = BreakerConfig.defaults()
-            .withFailureRateThreshold(0.5)
-            .withMinimumCalls(10)
-            .withWindow(Duration.ofSeconds(5))
-            .withOpenDuration(Duration.ofSeconds(1))
-            .withHalfOpenProbes(2)
-            .withSlowCallThreshold(Duration.ofMillis(500))
-            .withPublishInterval(Duration.ofMillis(20));
-    private static final Duration CLUSTER_WAIT = Duration.ofSeconds(3);
+public interface CircuitBreakerContract extends CoordinationFixture {
 
-    private final List<Coordination> opened = new ArrayList<>();
+    /** Three instances, a, b and c, of one cluster. */
+    private List<Coordination> threeInstances() {
+        return List.of(openInstance("a"), openInstance("b"), openInstance("c"));
+    }
 
-    /** A new instance sharing the backend of every other instance of this test. */
-    protected abstract Coordination newInstance(String instanceId, Clock clock);
-
-    @AfterEach
-    void closeInstances() {
-        opened.forEach(Coordination::close);
+    private static List<CircuitBreaker> breakers(List<Coordination> instances, String name, BreakerConfig config) {
+        return instances.stream().map(c -> c.breakers().breaker(name, config)).toList();
     }
 
     private List<CircuitBreaker> three(String name, BreakerConfig config) {
-        List<CircuitBreaker> breakers = new ArrayList<>();
-        for (String id : List.of("a", "b", "c")) {
-            Coordination c = newInstance(id, Clock.systemUTC());
-            opened.add(c);
-            breakers.add(c.breakers().breaker(name, config));
-        }
-        return breakers;
-    }
-
-    private static String breakerName() {
-        return "cb-" + UUID.randomUUID();
-    }
-
-    private static void calls(CircuitBreaker b, int n, boolean success) {
-        for (int i = 0; i < n; i++) {
-            assertThat(b.tryAcquirePermission()).isTrue();
-            b.onResult(Duration.ofMillis(1), success);
-        }
-    }
-
-    /** Spreads traffic over time, as real traffic is, so every instance's batches are published. */
-    private static void pace(Duration d) {
-        try {
-            Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void awaitAll(List<CircuitBreaker> breakers, BreakerState state) {
-        await().atMost(CLUSTER_WAIT)
-                .untilAsserted(() -> assertThat(breakers)
-                        .allSatisfy(b -> assertThat(b.state()).isEqualTo(state)));
+        return breakers(threeInstances(), name, config);
     }
 
     @Test
-    void failuresAtOneInstanceOnly_doNotOpenTheOthers() {
+    default void failuresAtOneInstanceOnly_doNotOpenTheOthers() {
         // a fails 2 of every 8 calls of the cluster (25 % < 50 %), in rounds spread over publications
-        List<CircuitBreaker> cb = three(breakerName(), FAST);
+        List<CircuitBreaker> cb = three(uniqueName("cb"), FAST);
         for (int round = 0; round < 10; round++) {
             calls(cb.get(0), 2, false);
             calls(cb.get(1), 3, true);
@@ -99,11 +60,11 @@ public abstract class CircuitBreakerContract {
     }
 
     @Test
-    void failuresEverywhere_openEveryInstanceWithinAFewPublications() {
-        List<CircuitBreaker> cb = three(breakerName(), FAST);
+    default void failuresEverywhere_openEveryInstanceWithinAFewPublications() {
+        List<CircuitBreaker> cb = three(uniqueName("cb"), FAST);
         List<BreakerTransition> opened = new CopyOnWriteArrayList<>();
         cb.forEach(b -> b.addListener(t -> {
-            if (t.to() instanceof BreakerState.Open) {
+            if (t.to() == BreakerState.OPEN) {
                 opened.add(t);
             }
         }));
@@ -112,11 +73,11 @@ public abstract class CircuitBreakerContract {
         await().atMost(CLUSTER_WAIT).until(() -> opened.size() >= 3);
         var first = opened.stream()
                 .map(BreakerTransition::at)
-                .min(java.util.Comparator.naturalOrder())
+                .min(Comparator.naturalOrder())
                 .orElseThrow();
         var last = opened.stream()
                 .map(BreakerTransition::at)
-                .max(java.util.Comparator.naturalOrder())
+                .max(Comparator.naturalOrder())
                 .orElseThrow();
         assertThat(Duration.between(first, last))
                 .as("spread between the first and the last instance opening")
@@ -126,8 +87,8 @@ public abstract class CircuitBreakerContract {
     }
 
     @Test
-    void belowMinimumVolume_neverOpens() {
-        List<CircuitBreaker> cb = three(breakerName(), FAST);
+    default void belowMinimumVolume_neverOpens() {
+        List<CircuitBreaker> cb = three(uniqueName("cb"), FAST);
         cb.forEach(b -> calls(b, 3, false));
         await().during(Duration.ofMillis(300))
                 .atMost(CLUSTER_WAIT)
@@ -136,8 +97,8 @@ public abstract class CircuitBreakerContract {
     }
 
     @Test
-    void slowSuccesses_countAsFailures() {
-        List<CircuitBreaker> cb = three(breakerName(), FAST);
+    default void slowSuccesses_countAsFailures() {
+        List<CircuitBreaker> cb = three(uniqueName("cb"), FAST);
         cb.forEach(b -> {
             for (int i = 0; i < 5; i++) {
                 b.onResult(Duration.ofSeconds(1), true);
@@ -147,13 +108,13 @@ public abstract class CircuitBreakerContract {
     }
 
     @Test
-    void halfOpen_admitsNoMoreThanConfiguredProbesClusterWide() {
+    default void halfOpen_admitsNoMoreThanConfiguredProbesClusterWide() {
         BreakerConfig config = FAST.withOpenDuration(Duration.ofMillis(2000));
-        List<CircuitBreaker> cb = three(breakerName(), config);
+        List<CircuitBreaker> cb = three(uniqueName("cb"), config);
         cb.forEach(b -> calls(b, 5, false));
         awaitAll(cb, BreakerState.OPEN);
         await().atMost(Duration.ofSeconds(4))
-                .until(() -> cb.stream().anyMatch(b -> b.state() instanceof BreakerState.HalfOpen));
+                .until(() -> cb.stream().anyMatch(b -> b.state() == BreakerState.HALF_OPEN));
         int admitted = 0;
         long end = System.nanoTime() + Duration.ofMillis(700).toNanos();
         while (System.nanoTime() < end) {
@@ -166,8 +127,8 @@ public abstract class CircuitBreakerContract {
     }
 
     @Test
-    void probesSucceed_closeEveryInstance() {
-        List<CircuitBreaker> cb = three(breakerName(), FAST);
+    default void probesSucceed_closeEveryInstance() {
+        List<CircuitBreaker> cb = three(uniqueName("cb"), FAST);
         cb.forEach(b -> calls(b, 5, false));
         awaitAll(cb, BreakerState.OPEN);
         await().atMost(CLUSTER_WAIT).untilAsserted(() -> {
@@ -181,8 +142,8 @@ public abstract class CircuitBreakerContract {
     }
 
     @Test
-    void probeFails_reopens() {
-        List<CircuitBreaker> cb = three(breakerName(), FAST);
+    default void probeFails_reopens() {
+        List<CircuitBreaker> cb = three(uniqueName("cb"), FAST);
         List<BreakerTransition> seen = new CopyOnWriteArrayList<>();
         cb.get(1).addListener(seen::add);
         cb.forEach(b -> calls(b, 5, false));
@@ -191,7 +152,7 @@ public abstract class CircuitBreakerContract {
         cb.get(0).onResult(Duration.ofMillis(1), false);
         await().atMost(CLUSTER_WAIT)
                 .until(() -> seen.stream()
-                        .filter(t -> t.from() instanceof BreakerState.HalfOpen && t.to() instanceof BreakerState.Open)
+                        .filter(t -> t.from() == BreakerState.HALF_OPEN && t.to() == BreakerState.OPEN)
                         .findAny()
                         .isPresent());
         assertThat(seen.get(0).from()).isEqualTo(BreakerState.CLOSED);
@@ -200,29 +161,29 @@ public abstract class CircuitBreakerContract {
     }
 
     @Test
-    void operatorForce_appliesToEveryInstanceUntilCleared() {
-        String name = breakerName();
-        List<CircuitBreaker> cb = three(name, FAST.withOpenDuration(Duration.ofSeconds(10)));
-        opened.get(0).breakers().force(name, BreakerForce.FORCE_OPEN);
+    default void operatorForce_appliesToEveryInstanceUntilCleared() {
+        String name = uniqueName("cb");
+        List<Coordination> instances = threeInstances();
+        List<CircuitBreaker> cb = breakers(instances, name, FAST.withOpenDuration(Duration.ofSeconds(10)));
+        instances.get(0).breakers().force(name, BreakerForce.FORCE_OPEN);
         awaitAll(cb, BreakerState.FORCED_OPEN);
         assertThat(cb).allSatisfy(b -> assertThat(b.tryAcquirePermission()).isFalse());
         cb.forEach(b -> b.onResult(Duration.ofMillis(1), false));
-        opened.get(1).breakers().force(name, BreakerForce.FORCE_CLOSED);
+        instances.get(1).breakers().force(name, BreakerForce.FORCE_CLOSED);
         awaitAll(cb, BreakerState.FORCED_CLOSED);
         cb.forEach(b -> calls(b, 10, false));
         await().during(Duration.ofMillis(200))
                 .atMost(CLUSTER_WAIT)
                 .untilAsserted(() -> assertThat(cb)
                         .allSatisfy(b -> assertThat(b.tryAcquirePermission()).isTrue()));
-        opened.get(2).breakers().force(name, BreakerForce.NONE);
+        instances.get(2).breakers().force(name, BreakerForce.NONE);
         awaitAll(cb, BreakerState.OPEN);
     }
 
     @Test
-    void breaker_sameNameOtherConfig_throws() {
-        Coordination c = newInstance("a", Clock.systemUTC());
-        opened.add(c);
-        String name = breakerName();
+    default void breaker_sameNameOtherConfig_throws() {
+        Coordination c = openInstance("a");
+        String name = uniqueName("cb");
         c.breakers().breaker(name, FAST);
         assertThat(c.breakers().breaker(name, FAST)).isSameAs(c.breakers().breaker(name, FAST));
         assertThatThrownBy(() -> c.breakers().breaker(name, FAST.withMinimumCalls(99)))
@@ -231,14 +192,14 @@ public abstract class CircuitBreakerContract {
     }
 
     @Test
-    void execute_recordsOutcomeAndRethrows() {
-        List<CircuitBreaker> cb = three(breakerName(), FAST);
+    default void execute_recordsOutcomeAndRethrows() {
+        List<CircuitBreaker> cb = three(uniqueName("cb"), FAST);
         for (int i = 0; i < 4; i++) {
             for (CircuitBreaker b : cb) {
                 assertThatThrownBy(() -> b.execute(() -> {
-                            throw new java.io.IOException("down");
+                            throw new IOException("down");
                         }))
-                        .isInstanceOf(java.io.IOException.class);
+                        .isInstanceOf(IOException.class);
             }
         }
         awaitAll(cb, BreakerState.OPEN);

@@ -1,59 +1,38 @@
 package dev.sessionstore.testkit.coordination;
 
+import static dev.sessionstore.testkit.coordination.CoordinationSupport.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.sessionstore.coordination.Coordination;
 import dev.sessionstore.coordination.FencedLease;
 import dev.sessionstore.coordination.LeaseLostException;
 import dev.sessionstore.coordination.LockOptions;
+import dev.sessionstore.coordination.SchedulerOptions;
 import dev.sessionstore.testkit.MutableClock;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@code FencedLocks} implementation must do. Subclasses make instances that share one
- * backend; lease expiry is real time on the backend, so leases here are short.
+ * What every {@code FencedLocks} implementation must do: one holder at a time, a strictly increasing
+ * fence, owner-checked renew and release, and a holder told when its lease is lost. Lease expiry is real
+ * time on the backend, so leases here are short.
  */
-public abstract class FencedLockContract {
-    private final List<Coordination> opened = new ArrayList<>();
-
-    /** A new instance sharing the backend of every other instance of this test, on {@code clock}. */
-    protected abstract Coordination newInstance(String instanceId, Clock clock);
-
-    private Coordination instance(String id) {
-        return track(newInstance(id, Clock.systemUTC()));
-    }
-
-    private Coordination track(Coordination c) {
-        opened.add(c);
-        return c;
-    }
-
-    @AfterEach
-    void closeInstances() {
-        opened.forEach(Coordination::close);
-    }
-
-    private static String lockName() {
-        return "lock-" + UUID.randomUUID();
-    }
+public interface FencedLockContract extends CoordinationFixture {
 
     @Test
-    void tryAcquire_whenFree_returnsLeaseWithPositiveFence() {
-        String name = lockName();
-        try (FencedLease lease = instance("a")
+    default void tryAcquire_whenFree_returnsLeaseWithPositiveFence() {
+        String name = uniqueName("lock");
+        try (FencedLease lease = openInstance("a")
                 .locks()
                 .tryAcquire(name, LockOptions.lease(Duration.ofSeconds(5)))
                 .orElseThrow()) {
@@ -64,10 +43,10 @@ public abstract class FencedLockContract {
     }
 
     @Test
-    void tryAcquire_whileHeldByAnotherInstance_returnsEmpty() {
-        String name = lockName();
-        Coordination a = instance("a");
-        Coordination b = instance("b");
+    default void tryAcquire_whileHeldByAnotherInstance_returnsEmpty() {
+        String name = uniqueName("lock");
+        Coordination a = openInstance("a");
+        Coordination b = openInstance("b");
         try (FencedLease held = a.locks()
                 .tryAcquire(name, LockOptions.lease(Duration.ofSeconds(5)))
                 .orElseThrow()) {
@@ -79,9 +58,9 @@ public abstract class FencedLockContract {
     }
 
     @Test
-    void fence_strictlyIncreasesWithEveryAcquisition() {
-        String name = lockName();
-        List<Coordination> instances = List.of(instance("a"), instance("b"));
+    default void fence_strictlyIncreasesWithEveryAcquisition() {
+        String name = uniqueName("lock");
+        List<Coordination> instances = List.of(openInstance("a"), openInstance("b"));
         long previous = 0;
         for (int i = 0; i < 10; i++) {
             try (FencedLease lease = instances
@@ -97,25 +76,25 @@ public abstract class FencedLockContract {
     }
 
     @Test
-    void close_thenAnotherInstanceAcquires() {
-        String name = lockName();
-        instance("a")
+    default void close_thenAnotherInstanceAcquires() {
+        String name = uniqueName("lock");
+        openInstance("a")
                 .locks()
                 .tryAcquire(name, LockOptions.lease(Duration.ofSeconds(30)))
                 .orElseThrow()
                 .close();
-        assertThat(instance("b").locks().tryAcquire(name, LockOptions.lease(Duration.ofSeconds(5))))
+        assertThat(openInstance("b").locks().tryAcquire(name, LockOptions.lease(Duration.ofSeconds(5))))
                 .isPresent();
     }
 
     @Test
-    void leaseEnds_withoutRenewal_anotherInstanceAcquiresWithHigherFence() {
-        String name = lockName();
-        FencedLease first = instance("a")
+    default void leaseEnds_withoutRenewal_anotherInstanceAcquiresWithHigherFence() {
+        String name = uniqueName("lock");
+        FencedLease first = openInstance("a")
                 .locks()
                 .tryAcquire(name, LockOptions.lease(Duration.ofMillis(200)))
                 .orElseThrow();
-        Coordination b = instance("b");
+        Coordination b = openInstance("b");
         FencedLease second = await().atMost(Duration.ofSeconds(3))
                 .until(() -> b.locks().tryAcquire(name, LockOptions.lease(Duration.ofSeconds(5))), Optional::isPresent)
                 .orElseThrow();
@@ -123,7 +102,7 @@ public abstract class FencedLockContract {
         assertThat(first.isLost()).isTrue();
         assertThat(first.renew()).isFalse();
         first.close();
-        assertThat(instance("c").locks().tryAcquire(name, LockOptions.lease(Duration.ofSeconds(5))))
+        assertThat(openInstance("c").locks().tryAcquire(name, LockOptions.lease(Duration.ofSeconds(5))))
                 .as("a stale holder's close must not release the new holder's lock")
                 .isEmpty();
         assertThat(first.isLost()).isTrue();
@@ -131,26 +110,26 @@ public abstract class FencedLockContract {
     }
 
     @Test
-    void renew_afterTakeover_returnsFalseMarksLostAndCounts() {
-        String name = lockName();
-        Coordination a = instance("a");
+    default void renew_afterTakeover_returnsFalseMarksLostAndCounts() {
+        String name = uniqueName("lock");
+        Coordination a = openInstance("a");
         FencedLease stale = a.locks()
                 .tryAcquire(name, LockOptions.lease(Duration.ofMillis(100)))
                 .orElseThrow();
-        Coordination b = instance("b");
+        Coordination b = openInstance("b");
         await().atMost(Duration.ofSeconds(3))
                 .until(() -> b.locks().tryAcquire(name, LockOptions.lease(Duration.ofSeconds(5))), Optional::isPresent);
         assertThat(stale.renew()).isFalse();
         assertThat(stale.isLost()).isTrue();
-        org.assertj.core.api.Assertions.assertThatThrownBy(stale::check).isInstanceOf(LeaseLostException.class);
+        assertThatThrownBy(stale::check).isInstanceOf(LeaseLostException.class);
         assertThat(a.locks().lostLeaseCount()).isEqualTo(1);
     }
 
     @Test
-    void watchdog_keepsLeaseBeyondItsLength() {
-        String name = lockName();
-        Coordination b = instance("b");
-        try (FencedLease lease = instance("a")
+    default void watchdog_keepsLeaseBeyondItsLength() {
+        String name = uniqueName("lock");
+        Coordination b = openInstance("b");
+        try (FencedLease lease = openInstance("a")
                 .locks()
                 .tryAcquire(name, LockOptions.lease(Duration.ofMillis(600)).withWatchdog())
                 .orElseThrow()) {
@@ -167,10 +146,10 @@ public abstract class FencedLockContract {
     }
 
     @Test
-    void leaseLost_holderIsToldByFlagCallbackInterruptAndCounter() throws Exception {
-        String name = lockName();
+    default void leaseLost_holderIsToldByFlagCallbackInterruptAndCounter() throws Exception {
+        String name = uniqueName("lock");
         MutableClock clock = MutableClock.at(Instant.now());
-        Coordination a = track(newInstance("a", clock));
+        Coordination a = openInstance("a", clock, SchedulerOptions.defaults());
         AtomicBoolean callback = new AtomicBoolean();
         AtomicBoolean interrupted = new AtomicBoolean();
         CountDownLatch acquired = new CountDownLatch(1);
@@ -202,9 +181,9 @@ public abstract class FencedLockContract {
     }
 
     @Test
-    void concurrentHolders_neverOverlap_andFencesAreUnique() throws Exception {
-        String name = lockName();
-        List<Coordination> instances = List.of(instance("a"), instance("b"), instance("c"));
+    default void concurrentHolders_neverOverlap_andFencesAreUnique() throws Exception {
+        String name = uniqueName("lock");
+        List<Coordination> instances = List.of(openInstance("a"), openInstance("b"), openInstance("c"));
         AtomicInteger inside = new AtomicInteger();
         AtomicInteger overlaps = new AtomicInteger();
         ConcurrentLinkedQueue<Long> fences = new ConcurrentLinkedQueue<>();

@@ -1,12 +1,18 @@
 package dev.sessionstore.testkit.coordination;
 
+import static dev.sessionstore.testkit.coordination.CoordinationSupport.SECOND;
+import static dev.sessionstore.testkit.coordination.CoordinationSupport.START;
+import static dev.sessionstore.testkit.coordination.CoordinationSupport.counting;
+import static dev.sessionstore.testkit.coordination.CoordinationSupport.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 import dev.sessionstore.coordination.Coordination;
 import dev.sessionstore.coordination.JobDefinition;
 import dev.sessionstore.coordination.JobRun;
-import dev.sessionstore.coordination.JobTask;
+import dev.sessionstore.coordination.LeaseLostException;
 import dev.sessionstore.coordination.MissedSlotPolicy;
 import dev.sessionstore.coordination.RunOutcome;
 import dev.sessionstore.coordination.Schedule;
@@ -18,49 +24,29 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every {@code Scheduler} implementation must do. Instances run on {@link MutableClock}s the test
- * moves, so slots come due without waiting.
+ * moves, so slots come due without waiting; the backend keeps real time.
  */
-public abstract class SchedulerContract {
-    private static final Duration SECOND = Duration.ofSeconds(1);
-    private static final Instant START = Instant.parse("2030-01-01T00:00:00.500Z");
+public interface SchedulerContract extends CoordinationFixture {
 
-    private final List<Coordination> opened = new ArrayList<>();
-    protected final MutableClock clock = MutableClock.at(START);
-
-    /** A new instance sharing the backend of every other instance of this test. */
-    protected abstract Coordination newInstance(String instanceId, Clock clock, SchedulerOptions options);
-
-    private Coordination instance(String id, Clock c) {
-        Coordination coordination =
-                newInstance(id, c, SchedulerOptions.defaults().withHistoryLength(20));
-        opened.add(coordination);
-        return coordination;
-    }
-
-    @AfterEach
-    void closeInstances() {
-        opened.forEach(Coordination::close);
-    }
-
-    private static String jobName() {
-        return "job-" + UUID.randomUUID();
-    }
-
-    private static JobTask counting(Map<Instant, AtomicInteger> runs) {
-        return ctx -> runs.computeIfAbsent(ctx.slot(), s -> new AtomicInteger()).incrementAndGet();
+    /** An instance on {@code clock} keeping 20 runs of history per job. */
+    private Coordination instance(String id, Clock clock) {
+        return openInstance(id, clock, SchedulerOptions.defaults().withHistoryLength(20));
     }
 
     @Test
-    void runDueJobs_slotDue_runsOnceAcrossInstances() {
-        String job = jobName();
+    default void runDueJobs_slotDue_runsOnceAcrossInstances() {
+        MutableClock clock = MutableClock.at(START);
+        String job = uniqueName("job");
         Map<Instant, AtomicInteger> runs = new ConcurrentHashMap<>();
         List<Coordination> all = List.of(instance("a", clock), instance("b", clock), instance("c", clock));
         all.forEach(c -> c.scheduler().register(JobDefinition.of(job, Schedule.fixedRate(SECOND), counting(runs))));
@@ -75,8 +61,9 @@ public abstract class SchedulerContract {
     }
 
     @Test
-    void skewedClocks_eachSlotRunsExactlyOnce() {
-        String job = jobName();
+    default void skewedClocks_eachSlotRunsExactlyOnce() {
+        MutableClock clock = MutableClock.at(START);
+        String job = uniqueName("job");
         Map<Instant, AtomicInteger> runs = new ConcurrentHashMap<>();
         List<Coordination> all = List.of(
                 instance("on-time", clock),
@@ -98,8 +85,9 @@ public abstract class SchedulerContract {
     }
 
     @Test
-    void missedSlots_skip_runsOnlyTheOnTimeSlot() {
-        String job = jobName();
+    default void missedSlots_skip_runsOnlyTheOnTimeSlot() {
+        MutableClock clock = MutableClock.at(START);
+        String job = uniqueName("job");
         Map<Instant, AtomicInteger> runs = new ConcurrentHashMap<>();
         Coordination a = instance("a", clock);
         a.scheduler().register(JobDefinition.of(job, Schedule.fixedRate(SECOND), counting(runs)));
@@ -109,8 +97,9 @@ public abstract class SchedulerContract {
     }
 
     @Test
-    void missedSlots_catchUpOnce_runsLatestMissedOnceAcrossInstances() {
-        String job = jobName();
+    default void missedSlots_catchUpOnce_runsLatestMissedOnceAcrossInstances() {
+        MutableClock clock = MutableClock.at(START);
+        String job = uniqueName("job");
         Map<Instant, AtomicInteger> runs = new ConcurrentHashMap<>();
         List<Coordination> all = List.of(instance("a", clock), instance("b", clock));
         all.forEach(c -> c.scheduler()
@@ -124,8 +113,9 @@ public abstract class SchedulerContract {
     }
 
     @Test
-    void history_keepsNewestRunsFirst_boundedAndFenced() {
-        String job = jobName();
+    default void history_keepsNewestRunsFirst_boundedAndFenced() {
+        MutableClock clock = MutableClock.at(START);
+        String job = uniqueName("job");
         Coordination a = instance("a", clock);
         a.scheduler().register(JobDefinition.of(job, Schedule.fixedRate(SECOND), ctx -> {}));
         for (int i = 0; i < 25; i++) {
@@ -148,8 +138,9 @@ public abstract class SchedulerContract {
     }
 
     @Test
-    void failingTask_isRecordedAsFailed() {
-        String job = jobName();
+    default void failingTask_isRecordedAsFailed() {
+        MutableClock clock = MutableClock.at(START);
+        String job = uniqueName("job");
         Coordination a = instance("a", clock);
         a.scheduler().register(JobDefinition.of(job, Schedule.fixedRate(SECOND), ctx -> {
             throw new IllegalStateException("boom");
@@ -166,8 +157,9 @@ public abstract class SchedulerContract {
     }
 
     @Test
-    void cronSchedule_runsAtMatchingMinutesOnly() {
-        String job = jobName();
+    default void cronSchedule_runsAtMatchingMinutesOnly() {
+        MutableClock clock = MutableClock.at(START);
+        String job = uniqueName("job");
         Map<Instant, AtomicInteger> runs = new ConcurrentHashMap<>();
         Coordination a = instance("a", clock);
         a.scheduler().register(JobDefinition.of(job, Schedule.cron("*/15 * * * *"), counting(runs)));
@@ -184,17 +176,16 @@ public abstract class SchedulerContract {
     }
 
     @Test
-    void start_runsDueSlotsInTheBackground() {
-        String job = jobName();
+    default void start_runsDueSlotsInTheBackground() {
+        MutableClock clock = MutableClock.at(START);
+        String job = uniqueName("job");
         Map<Instant, AtomicInteger> runs = new ConcurrentHashMap<>();
-        Coordination a = newInstance("a", clock, SchedulerOptions.defaults().withPollInterval(Duration.ofMillis(20)));
-        opened.add(a);
+        Coordination a = openInstance("a", clock, SchedulerOptions.defaults().withPollInterval(Duration.ofMillis(20)));
         a.scheduler().register(JobDefinition.of(job, Schedule.fixedRate(SECOND), counting(runs)));
         a.scheduler().start();
         a.scheduler().start();
         clock.advance(SECOND);
-        org.awaitility.Awaitility.await()
-                .atMost(Duration.ofSeconds(2))
+        await().atMost(Duration.ofSeconds(2))
                 .until(() -> !a.scheduler().history(job, 1).isEmpty());
         assertThat(a.scheduler().history(job, 1))
                 .singleElement()
@@ -204,9 +195,10 @@ public abstract class SchedulerContract {
     }
 
     @Test
-    void register_sameNameTwice_throws() {
+    default void register_sameNameTwice_throws() {
+        MutableClock clock = MutableClock.at(START);
         Coordination a = instance("a", clock);
-        String job = jobName();
+        String job = uniqueName("job");
         a.scheduler().register(JobDefinition.of(job, Schedule.fixedRate(SECOND), ctx -> {}));
         assertThatThrownBy(() -> a.scheduler().register(JobDefinition.of(job, Schedule.fixedRate(SECOND), ctx -> {})))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -214,8 +206,9 @@ public abstract class SchedulerContract {
     }
 
     @Test
-    void runningJob_seesItsSlotFenceAndInstance() {
-        String job = jobName();
+    default void runningJob_seesItsSlotFenceAndInstance() {
+        MutableClock clock = MutableClock.at(START);
+        String job = uniqueName("job");
         Coordination a = instance("a", clock);
         List<String> seen = new ArrayList<>();
         a.scheduler()
@@ -227,5 +220,57 @@ public abstract class SchedulerContract {
         clock.advance(SECOND);
         a.scheduler().runDueJobs();
         assertThat(seen).containsExactly(job + "/2030-01-01T00:00:01Z/a/true/false");
+    }
+
+    @Test
+    default void leaseLostWhileRunning_runIsToldSo_andRecordedAsLeaseLostWithItsFence() {
+        MutableClock clock = MutableClock.at(START);
+        String job = uniqueName("job");
+        Coordination a = instance("a", clock);
+        Coordination b = instance("b", clock);
+        AtomicLong fence = new AtomicLong();
+        AtomicBoolean lostAtStart = new AtomicBoolean(true);
+        AtomicBoolean lostAtEnd = new AtomicBoolean();
+        AtomicBoolean toldByCallback = new AtomicBoolean();
+        AtomicReference<Throwable> check = new AtomicReference<>();
+        List<JobRun> takeover = new CopyOnWriteArrayList<>();
+        JobDefinition definition = JobDefinition.of(job, Schedule.fixedRate(SECOND), ctx -> {
+                    if (!ctx.instanceId().equals("a")) {
+                        return; // b's run of the next slot, once it holds the job's lock
+                    }
+                    fence.set(ctx.fence());
+                    lostAtStart.set(ctx.lease().isLost());
+                    ctx.lease().onLost(lease -> toldByCallback.set(true));
+                    // the run outlives its 300 ms lease: its clock passes the lease's end, the watchdog stops
+                    // renewing, the lease lapses on the backend and b's run of the next slot takes the lock
+                    clock.advance(SECOND);
+                    takeover.addAll(b.scheduler().runDueJobs());
+                    lostAtEnd.set(ctx.lease().isLost());
+                    check.set(catchThrowable(() -> ctx.lease().check()));
+                })
+                .withMaxRunTime(Duration.ofMillis(300))
+                .withMisfireGrace(Duration.ofSeconds(5));
+        a.scheduler().register(definition);
+        b.scheduler().register(definition);
+        clock.advance(SECOND);
+
+        List<JobRun> runs = a.scheduler().runDueJobs();
+
+        assertThat(lostAtStart).as("the lease was held when the run started").isFalse();
+        assertThat(lostAtEnd).as("the run's context reports the lease lost").isTrue();
+        assertThat(check.get()).as("check() refuses").isInstanceOf(LeaseLostException.class);
+        await().atMost(Duration.ofSeconds(2)).untilTrue(toldByCallback);
+        assertThat(runs).hasSize(1);
+        JobRun lost = runs.get(0);
+        assertThat(lost.outcome()).isEqualTo(RunOutcome.LEASE_LOST);
+        assertThat(lost.fence()).as("the fence of the lost lease").isPositive().isEqualTo(fence.get());
+        assertThat(lost.instance()).isEqualTo("a");
+        assertThat(lost.slot()).isEqualTo(Instant.parse("2030-01-01T00:00:01Z"));
+        assertThat(takeover).as("b took the lock over and ran the next slot").hasSize(1);
+        JobRun next = takeover.get(0);
+        assertThat(next.outcome()).isEqualTo(RunOutcome.SUCCEEDED);
+        assertThat(next.slot()).isEqualTo(Instant.parse("2030-01-01T00:00:02Z"));
+        assertThat(next.fence()).isGreaterThan(lost.fence());
+        assertThat(b.scheduler().history(job, 2)).containsExactly(lost, next);
     }
 }
