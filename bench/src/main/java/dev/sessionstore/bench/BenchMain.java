@@ -1,19 +1,19 @@
 package dev.sessionstore.bench;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The jar's entry point: {@code compare}, {@code memory}, {@code jmh} and {@code all} are ours; anything
- * else goes to JMH's own {@code org.openjdk.jmh.Main} (so {@code java -jar ... RedisStoreBenchmark -t 16}
- * works as with any JMH jar).
+ * The jar's entry point: {@code compare}, {@code memory}, {@code jmh}, {@code all} and {@code help} are
+ * ours ({@link BenchCommand}); any other first argument goes to JMH's own {@code org.openjdk.jmh.Main}
+ * (so {@code java -jar ... RedisStoreBenchmark -t 16} works as with any JMH jar).
  */
 public final class BenchMain {
     static final String JAR = "java -jar bench/target/sessionstore-bench.jar";
@@ -22,22 +22,25 @@ public final class BenchMain {
     private BenchMain() {}
 
     public static void main(String[] args) throws Exception {
-        List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
-        String command = JAR + " " + String.join(" ", args);
-        String sub = args.length == 0 ? "" : args[0];
-        if (List.of("compare", "memory", "jmh", "all").contains(sub)) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-            Options o = Options.parse(rest);
-            run(sub, o, command);
-            System.exit(0);
-        } else if (List.of("help", "--help", "-h").contains(sub)) {
-            OUT.println(usage());
-        } else {
+        if (passesToJmh(args)) {
             org.openjdk.jmh.Main.main(args);
+            return;
         }
+        int exitCode = BenchCommand.execute(args, writer(System.out), writer(System.err));
+        System.exit(exitCode); // the stores' client threads would keep the JVM up
     }
 
-    private static void run(String sub, Options o, String command) throws IOException {
+    /** Writes in the stream's own charset (the console's), as {@code System.out} does. */
+    private static PrintWriter writer(PrintStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, stream.charset()), true);
+    }
+
+    /** Whether {@code args} are JMH's: a first argument that is none of ours. */
+    static boolean passesToJmh(String[] args) {
+        return args.length > 0 && !BenchCommand.OWN_FIRST_ARGS.contains(args[0]);
+    }
+
+    static void run(String sub, Options o, String command) throws IOException {
         boolean pg = !sub.equals("memory") && !sub.equals("jmh") && o.stores().contains("jdbc-store");
         try (Backends b = Backends.start(o, pg, OUT)) {
             Map<String, String> env = environment(o, b, command);
@@ -94,25 +97,5 @@ public final class BenchMain {
                                 Pool.SESSIONS_PER_USER,
                                 o.quick() ? " (--quick: a smoke run, not a measurement)" : ""));
         return env;
-    }
-
-    static String usage() {
-        return """
-                usage: %s <command> [options]
-                  compare   Redis, ORM (PostgreSQL), in-memory stores and Spring Session, same workload;
-                            writes docs/compare.md, docs/compare-summary.md (for the README) and
-                            docs/images/compare.svg
-                  memory    bytes per session in Redis: the Redis store and Spring Session's layouts
-                  jmh       the JMH benchmark of the Redis store against a raw HGETALL
-                  all       jmh + memory + compare; also writes docs/benchmarks.md
-                  anything else is passed to JMH (e.g. RedisStoreBenchmark -t 16 -f 1)
-                options: --quick  --threads 1,16  --runs 3  --phase-ms 3000  --warmup-ms 3000
-                         --bytes-sessions 20000  --memory-sessions 100000  --pool-users 1000
-                         --stores redis-store,jdbc-store,memory-store,spring-simple,spring-indexed
-                         --redis-url redis://...  --pg-url jdbc:postgresql://...  --pg-user u  --pg-password p
-                         --jmh-seconds 3,5 (seconds per JMH warm-up and measurement iteration)  --out docs
-                Redis is started without persistence unless --redis-url is given; PostgreSQL is embedded
-                unless --pg-url is given.
-                """.formatted(JAR);
     }
 }
