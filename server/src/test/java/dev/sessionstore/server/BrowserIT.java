@@ -176,10 +176,12 @@ class BrowserIT {
         new WebDriverWait(d, Duration.ofSeconds(15))
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("live-sessions")));
         // the count comes from the statistics job (every second in tests): reload until it has counted them
-        new WebDriverWait(d, Duration.ofSeconds(15)).until(driver -> {
-            driver.get(url("/admin?user=alice"));
-            return driver.findElement(By.id("live-sessions")).getText().equals(expectedLive);
-        });
+        new WebDriverWait(d, Duration.ofSeconds(15))
+                .withMessage(() -> "the admin page's live sessions to read " + expectedLive)
+                .until(driver -> {
+                    driver.get(url("/admin?user=alice"));
+                    return driver.findElement(By.id("live-sessions")).getText().equals(expectedLive);
+                });
         assertThat(d.findElement(By.id("live-sessions")).getText()).isEqualTo(expectedLive);
         assertThat(d.findElements(By.xpath("//table[thead/tr/th[.='Device']]/tbody/tr/td[1]/code")).stream()
                         .map(WebElement::getText)
