@@ -65,7 +65,7 @@ final class Backends {
 
     private static Backend connect(
             ServerConfig config, SessionPolicy policy, String url, String what, Runnable afterClose) {
-        RedisAdmin admin = RedisAdmin.connect(url, config.commandTimeout().plusSeconds(1));
+        RedisAdmin admin = RedisAdmin.connect(url, config.commandTimeout().plusSeconds(1), config.redisCluster());
         RedisSessionStore store;
         try {
             store = RedisSessionStore.builder()

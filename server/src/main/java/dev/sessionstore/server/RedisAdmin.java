@@ -1,48 +1,87 @@
 package dev.sessionstore.server;
 
 import dev.sessionstore.redis.RedisSessionStore;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * A small Lettuce connection for what the store API does not offer: PING for readiness, the persistence
- * settings (CONFIG GET, tolerated when CONFIG is disabled) and INFO memory. Thread-safe.
+ * settings (CONFIG GET, tolerated when CONFIG is disabled) and INFO memory. On a Redis Cluster the memory figures
+ * are summed over every master, since the store's keys are spread over all of them. Thread-safe.
  */
 final class RedisAdmin implements AutoCloseable {
     static final int MEMORY_SAMPLE_KEYS = 5_000;
 
-    private final RedisClient client;
-    private final StatefulRedisConnection<String, String> connection;
+    private final AbstractRedisClient client;
+    private final StatefulConnection<String, String> connection;
+    private final RedisClusterCommands<String, String> any;
+    private final Supplier<List<RedisCommands<String, String>>> masters;
 
-    private RedisAdmin(RedisClient client, StatefulRedisConnection<String, String> connection) {
+    private RedisAdmin(
+            AbstractRedisClient client,
+            StatefulConnection<String, String> connection,
+            RedisClusterCommands<String, String> any,
+            Supplier<List<RedisCommands<String, String>>> masters) {
         this.client = client;
         this.connection = connection;
+        this.any = any;
+        this.masters = masters;
     }
 
-    static RedisAdmin connect(String uri, Duration timeout) {
+    /** A connection to the server at {@code uri}, or, with {@code cluster}, to the cluster it is a node of. */
+    static RedisAdmin connect(String uri, Duration timeout, boolean cluster) {
         RedisURI redisUri = RedisURI.create(uri);
         redisUri.setTimeout(timeout);
-        RedisClient client = RedisClient.create(redisUri);
+        return cluster ? cluster(RedisClusterClient.create(redisUri)) : standalone(RedisClient.create(redisUri));
+    }
+
+    private static RedisAdmin standalone(RedisClient client) {
         try {
-            return new RedisAdmin(client, client.connect());
+            StatefulRedisConnection<String, String> conn = client.connect();
+            return new RedisAdmin(client, conn, conn.sync(), () -> List.of(conn.sync()));
         } catch (RuntimeException e) {
             client.shutdown();
             throw e;
         }
     }
 
-    private RedisCommands<String, String> sync() {
-        return connection.sync();
+    private static RedisAdmin cluster(RedisClusterClient client) {
+        try {
+            StatefulRedisClusterConnection<String, String> conn = client.connect();
+            return new RedisAdmin(
+                    client,
+                    conn,
+                    conn.sync(),
+                    () -> conn.getPartitions().stream()
+                            .filter(node -> node.is(RedisClusterNode.NodeFlag.UPSTREAM))
+                            .map(node -> conn.getConnection(node.getNodeId()).sync())
+                            .toList());
+        } catch (RuntimeException e) {
+            client.shutdown();
+            throw e;
+        }
+    }
+
+    private RedisClusterCommands<String, String> sync() {
+        return any;
     }
 
     boolean ping() {
@@ -70,16 +109,23 @@ final class RedisAdmin implements AutoCloseable {
     /** {@code used_memory_dataset} from INFO memory: bytes held by data, without the server's overhead. */
     OptionalLong datasetBytes() {
         try {
-            for (String line : sync().info("memory").split("\r?\n")) {
-                if (line.startsWith("used_memory_dataset:")) {
-                    return OptionalLong.of(
-                            Long.parseLong(line.substring(line.indexOf(':') + 1).trim()));
-                }
+            long sum = 0;
+            for (RedisCommands<String, String> master : masters.get()) {
+                sum += datasetBytes(master);
             }
+            return OptionalLong.of(sum);
         } catch (RuntimeException e) {
-            // fall through: unknown
+            return OptionalLong.empty();
         }
-        return OptionalLong.empty();
+    }
+
+    private static long datasetBytes(RedisCommands<String, String> master) {
+        for (String line : master.info("memory").split("\r?\n")) {
+            if (line.startsWith("used_memory_dataset:")) {
+                return Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        throw new IllegalStateException("no used_memory_dataset in INFO memory");
     }
 
     /**
@@ -89,25 +135,34 @@ final class RedisAdmin implements AutoCloseable {
      */
     OptionalLong bytesPerSession(String prefix) {
         try {
-            long bytes = 0;
-            long sessions = 0;
-            int seen = 0;
-            ScanCursor cursor = ScanCursor.INITIAL;
-            ScanArgs args = ScanArgs.Builder.matches(prefix + ":*").limit(500);
-            do {
-                KeyScanCursor<String> page = sync().scan(cursor, args);
-                for (String key : page.getKeys()) {
-                    Long usage = sync().memoryUsage(key);
-                    bytes += usage == null ? 0 : usage;
-                    sessions += RedisSessionStore.sessionIdOfKey(prefix, key).isPresent() ? 1 : 0;
-                    seen++;
-                }
-                cursor = page;
-            } while (!cursor.isFinished() && seen < MEMORY_SAMPLE_KEYS);
-            return sessions == 0 ? OptionalLong.empty() : OptionalLong.of(bytes / sessions);
+            long[] bytesAndSessions = new long[2];
+            List<RedisCommands<String, String>> all = masters.get();
+            for (RedisCommands<String, String> master : all) {
+                sample(master, prefix, MEMORY_SAMPLE_KEYS / all.size(), bytesAndSessions);
+            }
+            long sessions = bytesAndSessions[1];
+            return sessions == 0 ? OptionalLong.empty() : OptionalLong.of(bytesAndSessions[0] / sessions);
         } catch (RuntimeException e) {
             return OptionalLong.empty();
         }
+    }
+
+    /** Adds the MEMORY USAGE of up to {@code limit} of one server's store keys, and the sessions among them. */
+    private static void sample(RedisCommands<String, String> redis, String prefix, int limit, long[] bytesAndSessions) {
+        int seen = 0;
+        ScanCursor cursor = ScanCursor.INITIAL;
+        ScanArgs args = ScanArgs.Builder.matches(prefix + ":*").limit(500);
+        do {
+            KeyScanCursor<String> page = redis.scan(cursor, args);
+            for (String key : page.getKeys()) {
+                Long usage = redis.memoryUsage(key);
+                bytesAndSessions[0] += usage == null ? 0 : usage;
+                bytesAndSessions[1] +=
+                        RedisSessionStore.sessionIdOfKey(prefix, key).isPresent() ? 1 : 0;
+                seen++;
+            }
+            cursor = page;
+        } while (!cursor.isFinished() && seen < limit);
     }
 
     @Override

@@ -2,9 +2,12 @@ package dev.sessionstore.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionstore.embedded.RedisServerProcess;
 import java.io.File;
 import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,6 +23,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -149,18 +153,47 @@ class BrowserIT {
 
     @Test
     void adminPage_opensWithTheApiKey_andShowsLiveSessions() throws IOException {
+        for (String device : List.of(IPHONE, "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Firefox/133.0")) {
+            HttpResponse<String> res = server.send(server.api("/v1/sessions")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"alice\",\"attributes\":{\"userAgent\":\""
+                            + device + "\",\"address\":\"127.0.0.1\"}}"))
+                    .build());
+            assertThat(res.statusCode()).isEqualTo(201);
+        }
+        // every session on this server is alice's: the two above and any the other test left
+        List<String> alices = new ArrayList<>();
+        new ObjectMapper()
+                .readTree(server.send(server.api("/v1/users/alice/sessions").build())
+                        .body())
+                .get("sessions")
+                .forEach(session -> alices.add(session.get("id").asText()));
+        String expectedLive = Integer.toString(alices.size());
         WebDriver d = browser(1100, 900);
         d.get(url("/admin"));
         d.findElement(By.name("apiKey")).sendKeys(TestServer.API_KEY);
         d.findElement(By.cssSelector("button[type=submit]")).click();
         new WebDriverWait(d, Duration.ofSeconds(15))
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("live-sessions")));
-        // the count comes from the statistics job (every second in tests): reload until it has run
-        new WebDriverWait(d, Duration.ofSeconds(15)).until(driver -> {
-            driver.get(url("/admin?user=alice"));
-            return driver.findElement(By.id("live-sessions")).getText().matches("\\d+");
-        });
-        assertThat(d.findElement(By.id("persistence")).getText()).isNotBlank();
+        // the count comes from the statistics job (every second in tests): reload until it has counted them
+        new WebDriverWait(d, Duration.ofSeconds(15))
+                .withMessage(() -> "the admin page's live sessions to read " + expectedLive)
+                .until(driver -> {
+                    driver.get(url("/admin?user=alice"));
+                    return driver.findElement(By.id("live-sessions")).getText().equals(expectedLive);
+                });
+        assertThat(d.findElement(By.id("live-sessions")).getText()).isEqualTo(expectedLive);
+        assertThat(d.findElements(By.xpath("//table[thead/tr/th[.='Device']]/tbody/tr/td[1]/code")).stream()
+                        .map(WebElement::getText)
+                        .toList())
+                .as("alice's sessions in the table")
+                .containsExactlyInAnyOrderElementsOf(alices);
+        assertThat(d.findElement(By.xpath("//span[.='Memory per session']/following-sibling::span"))
+                        .getText())
+                .matches("[1-9]\\d* B");
+        assertThat(d.findElement(By.id("persistence")).getText())
+                .as("the test's Redis runs with --appendonly no --save ''")
+                .isEqualTo("none");
         screenshot(d, "admin-page.png");
     }
 }

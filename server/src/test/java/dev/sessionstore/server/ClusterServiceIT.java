@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -64,10 +66,27 @@ class ClusterServiceIT {
                             .anyMatch(run -> run.outcome() == RunOutcome.SUCCEEDED));
             HttpResponse<String> admin = server.send(server.api("/admin").build());
             assertThat(admin.statusCode()).isEqualTo(200);
+            assertThat(figure(admin.body(), "id=\"live-sessions\">(\\d+)<"))
+                    .as("live sessions on the admin page")
+                    .isEqualTo(30);
+            assertThat(figure(admin.body(), "Memory per session</span><span class=\"value\">(\\d+) B<"))
+                    .as("MEMORY USAGE per session, summed over every node: a small session takes a few hundred bytes")
+                    .isBetween(100L, 2048L);
+            assertThat(figure(admin.body(), "Redis dataset</span><span class=\"value\">(\\d+) (?:B|KiB|MiB)<"))
+                    .isPositive();
+            assertThat(figure(admin.body(), "<span class=\"label\">(\\d+) (?:B|KiB|MiB) per live session<"))
+                    .isPositive();
 
             HttpResponse<String> revoked =
                     server.send(server.api("/v1/users/user-3/sessions").DELETE().build());
             assertThat(revoked.body()).contains("\"revoked\":3");
         }
+    }
+
+    /** The number the first group of {@code regex} finds in the page. */
+    private static long figure(String page, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(page);
+        assertThat(m.find()).as("%s in the admin page", regex).isTrue();
+        return Long.parseLong(m.group(1));
     }
 }

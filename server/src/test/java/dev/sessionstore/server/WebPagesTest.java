@@ -171,20 +171,57 @@ class WebPagesTest {
         assertThat(laptop.sid).isEmpty();
         login(laptop, "bob", "bob-demo-pass");
         login(phone, "bob", "bob-demo-pass");
+        assertLive(phone.sid);
         String page = get(laptop, "/sessions").body();
         List<String> ids = Pattern.compile("name=\"id\" value=\"([^\"]+)\"")
                 .matcher(page)
                 .results()
                 .map(r -> r.group(1))
                 .toList();
-        assertThat(ids).isNotEmpty();
-        HttpResponse<String> revoked = post(laptop, "/sessions/revoke", form("csrf", csrf(page), "id", ids.get(0)));
+        assertThat(ids).isNotEmpty().contains(idOf(phone.sid)).doesNotContain(idOf(laptop.sid));
+        HttpResponse<String> revoked =
+                post(laptop, "/sessions/revoke", form("csrf", csrf(page), "id", idOf(phone.sid)));
         assertThat(revoked.statusCode()).isEqualTo(303);
-        assertThat(get(laptop, "/sessions").statusCode()).isEqualTo(200);
+        assertThat(revoked.headers().firstValue("Location")).hasValue("/sessions");
+        assertDead(phone.sid);
+        HttpResponse<String> after = get(laptop, "/sessions");
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(after.body()).doesNotContain(idOf(phone.sid));
+        assertLive(laptop.sid);
 
         String csrf = csrf(get(laptop, "/sessions").body());
+        String signedOut = laptop.sid;
         HttpResponse<String> out = post(laptop, "/logout", form("csrf", csrf));
         assertThat(out.headers().firstValue("Location")).hasValue("/login");
         assertThat(out.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("__Host-sid=;"));
+        assertDead(signedOut);
+    }
+
+    private static String idOf(String sid) {
+        return SessionToken.tryParse(sid).orElseThrow().id().value();
+    }
+
+    /** The store still finds the session behind this cookie. */
+    private static void assertLive(String sid) {
+        assertThat(readThroughTheApi(sid).statusCode())
+                .as("the session is live")
+                .isEqualTo(200);
+    }
+
+    /** The session behind this cookie is gone from the store, and a browser still holding it must sign in again. */
+    private static void assertDead(String sid) {
+        assertThat(readThroughTheApi(sid).statusCode())
+                .as("the store no longer finds the session")
+                .isEqualTo(404);
+        Browser kept = new Browser();
+        kept.sid = sid;
+        assertThat(get(kept, "/sessions").headers().firstValue("Location")).hasValue("/login");
+    }
+
+    private static HttpResponse<String> readThroughTheApi(String sid) {
+        return server.send(server.api("/v1/session?touch=false")
+                .header("Session-Token", sid)
+                .GET()
+                .build());
     }
 }

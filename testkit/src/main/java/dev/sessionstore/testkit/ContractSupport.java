@@ -2,7 +2,6 @@ package dev.sessionstore.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import dev.sessionstore.JsonValue;
 import dev.sessionstore.Session;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 /** Shared constants and helpers of the contract groups. */
 final class ContractSupport {
@@ -26,9 +24,6 @@ final class ContractSupport {
 
     /** The shortest timeout a store accepts; the real-time expiry tests use it. */
     static final Duration SHORT = Duration.ofSeconds(1);
-
-    /** Bound on awaiting an expiry that a real server applies on its own clock. */
-    static final Duration EXPIRY_BOUND = Duration.ofSeconds(10);
 
     /** The listing order of the API: oldest {@code createdAt} first, then id. */
     static final Comparator<Session> OLDEST_FIRST =
@@ -47,19 +42,6 @@ final class ContractSupport {
 
     static List<SessionId> ids(List<Session> sessions) {
         return sessions.stream().map(Session::id).toList();
-    }
-
-    /** Awaits, with a bound, until {@code condition} holds; polls often so a fake clock costs no time. */
-    static void awaitUntil(Callable<Boolean> condition) {
-        await().atMost(EXPIRY_BOUND)
-                .pollDelay(Duration.ZERO)
-                .pollInterval(Duration.ofMillis(50))
-                .until(condition);
-    }
-
-    /** Awaits until the session of {@code token} reads as gone. */
-    static void awaitGone(SessionStore store, SessionToken token) {
-        awaitUntil(() -> store.peek(token).isEmpty());
     }
 
     /** Everything a dead token can do, and that none of it brings the session back. */

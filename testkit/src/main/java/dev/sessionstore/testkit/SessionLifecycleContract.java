@@ -1,9 +1,11 @@
 package dev.sessionstore.testkit;
 
 import static dev.sessionstore.testkit.ContractSupport.LONG;
+import static dev.sessionstore.testkit.ContractSupport.SHORT;
 import static dev.sessionstore.testkit.ContractSupport.assertDead;
 import static dev.sessionstore.testkit.ContractSupport.ids;
 import static dev.sessionstore.testkit.ContractSupport.uniqueUser;
+import static dev.sessionstore.testkit.ExpiryCheck.assertGoneAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -82,30 +84,38 @@ public interface SessionLifecycleContract extends StoreFixture {
     @Test
     default void peek_changesNothing() {
         SessionStore store = openStore(SessionPolicy.defaults());
-        CreatedSession created = store.create(NewSession.anonymous());
-        passTime(Duration.ofSeconds(1));
+        CreatedSession created =
+                store.create(NewSession.builder().idleTimeout(SHORT).build());
+        passTime(Duration.ofMillis(500));
 
         assertThat(store.peek(created.token())).contains(created.session());
         assertThat(store.peek(created.token())).contains(created.session());
+        // the peeks did not slide it: still there just before its first deadline and gone right after it
+        assertGoneAt(this, store, created.token(), created.session().expiresAt());
     }
 
     @Test
     default void touch_slidesIdleExpiry_keepsVersion() {
         SessionStore store = openStore(SessionPolicy.defaults());
         CreatedSession created = store.create(
-                NewSession.builder().idleTimeout(Duration.ofSeconds(4)).build());
-        passTime(Duration.ofSeconds(2));
+                NewSession.builder().idleTimeout(Duration.ofSeconds(2)).build());
+        Session first = created.session();
+        passTime(Duration.ofSeconds(1));
 
         Session touched = store.touch(created.token()).orElseThrow();
         assertThat(touched.version()).isEqualTo(1);
-        assertThat(touched.lastAccessedAt()).isAfterOrEqualTo(created.session().lastAccessedAt());
-        assertThat(touched.expiresAt()).isEqualTo(touched.lastAccessedAt().plusSeconds(4));
-        assertThat(touched.createdAt()).isEqualTo(created.session().createdAt());
+        assertThat(touched.lastAccessedAt())
+                .as("the touch's own time, at least the second that passed")
+                .isAfterOrEqualTo(first.lastAccessedAt().plusSeconds(1))
+                .isBeforeOrEqualTo(storeClock().instant());
+        assertThat(touched.expiresAt()).isEqualTo(touched.lastAccessedAt().plusSeconds(2));
+        assertThat(touched.createdAt()).isEqualTo(first.createdAt());
 
-        passTime(Duration.ofSeconds(2));
+        passUntil(first.expiresAt().plusMillis(200));
         assertThat(store.peek(created.token()))
                 .as("alive past the first idle deadline because it was touched")
                 .hasValueSatisfying(s -> assertThat(s.lastAccessedAt()).isEqualTo(touched.lastAccessedAt()));
+        assertGoneAt(this, store, created.token(), touched.expiresAt());
     }
 
     @Test

@@ -2,7 +2,9 @@ package dev.sessionstore.testkit;
 
 import dev.sessionstore.SessionPolicy;
 import dev.sessionstore.SessionStore;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * What every contract group needs from the store under test. {@link SessionStoreContract} implements it;
@@ -17,8 +19,38 @@ public interface StoreFixture {
     SessionStore openStore(SessionPolicy policy);
 
     /**
-     * Lets at least {@code d} of store time pass: a fake clock moves forward; a store on real time may
-     * sleep or do nothing, since expiry checks then await the real deadline.
+     * The clock the store reads: the {@link MutableClock} it was built with, or, for a store on real time,
+     * {@link Clock#systemUTC()} (a Redis server or a database on this machine reads the same wall clock).
      */
-    void passTime(Duration d);
+    Clock storeClock();
+
+    /** Lets at least {@code d} of store time pass; see {@link #passUntil(Instant)}. */
+    default void passTime(Duration d) {
+        passUntil(storeClock().instant().plus(d));
+    }
+
+    /**
+     * Lets store time pass until {@link #storeClock()} reads at least {@code t}: a {@link MutableClock} is
+     * moved forward to exactly {@code t}; on real time this sleeps. Does nothing if {@code t} is not ahead.
+     */
+    default void passUntil(Instant t) {
+        Clock clock = storeClock();
+        if (clock instanceof MutableClock fake) {
+            Duration left = Duration.between(fake.instant(), t);
+            if (left.isPositive()) {
+                fake.advance(left);
+            }
+            return;
+        }
+        for (Duration left = Duration.between(clock.instant(), t);
+                left.isPositive();
+                left = Duration.between(clock.instant(), t)) {
+            try {
+                Thread.sleep(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while letting time pass", e);
+            }
+        }
+    }
 }
