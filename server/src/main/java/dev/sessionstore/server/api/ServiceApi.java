@@ -23,7 +23,7 @@ import java.util.OptionalLong;
 /**
  * The service API of DESIGN.md, under {@value #PREFIX}: every call needs the API key, which the server's one
  * {@link dev.sessionstore.server.http.Authentication} filter checks for this prefix. Handlers are thin: parse,
- * call the store, write JSON; every failure is an exception that {@link ErrorMapping} turns into a problem
+ * call the store, write JSON; every failure is an exception that {@link dev.sessionstore.server.http.ErrorMapping} turns into a problem
  * response. A malformed token is a 404 with no store call.
  */
 public final class ServiceApi implements HttpService {

@@ -1,6 +1,7 @@
 package dev.sessionstore.server.ops;
 
 import dev.sessionstore.CreatedSession;
+import dev.sessionstore.ForwardingSessionStore;
 import dev.sessionstore.NewSession;
 import dev.sessionstore.Session;
 import dev.sessionstore.SessionId;
@@ -15,13 +16,12 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Times every store operation ({@code sessionstore_store_operation_seconds{op}}) and counts sessions created,
- * revoked and expired ({@code sessionstore_session_creations_total}, {@code _revocations_total},
- * {@code _expirations_total}). "Expired" counts touches of a well-formed token that found nothing: the session expired,
- * was revoked elsewhere, or never existed; the store does not say which.
+ * Times every store operation ({@code sessionstore_store_operation_seconds{op}}) and counts sessions created and
+ * revoked ({@code sessionstore_session_creations_total}, {@code _revocations_total}) and touches that found no
+ * session ({@code sessionstore_session_touch_misses_total}): a well-formed token whose session expired, was revoked
+ * elsewhere, or never existed; the store does not say which.
  */
-public final class MeteredSessionStore implements SessionStore {
-    private final SessionStore delegate;
+public final class MeteredSessionStore extends ForwardingSessionStore {
     private final Timer create;
     private final Timer touch;
     private final Timer peek;
@@ -33,10 +33,10 @@ public final class MeteredSessionStore implements SessionStore {
     private final Timer listByIndex;
     private final Counter created;
     private final Counter revoked;
-    private final Counter expired;
+    private final Counter touchMisses;
 
     public MeteredSessionStore(SessionStore delegate, MeterRegistry registry) {
-        this.delegate = delegate;
+        super(delegate);
         this.create = timer(registry, "create");
         this.touch = timer(registry, "touch");
         this.peek = timer(registry, "peek");
@@ -48,7 +48,7 @@ public final class MeteredSessionStore implements SessionStore {
         this.listByIndex = timer(registry, "listByIndex");
         this.created = Counter.builder("sessionstore.session.creations").register(registry);
         this.revoked = Counter.builder("sessionstore.session.revocations").register(registry);
-        this.expired = Counter.builder("sessionstore.session.expirations")
+        this.touchMisses = Counter.builder("sessionstore.session.touch_misses")
                 .description("touches of a well-formed token that found no live session")
                 .register(registry);
     }
@@ -66,43 +66,43 @@ public final class MeteredSessionStore implements SessionStore {
 
     @Override
     public CreatedSession create(NewSession spec) {
-        CreatedSession result = timed(create, () -> delegate.create(spec));
+        CreatedSession result = timed(create, () -> super.create(spec));
         created.increment();
         return result;
     }
 
     @Override
     public Optional<Session> touch(SessionToken token) {
-        Optional<Session> result = timed(touch, () -> delegate.touch(token));
+        Optional<Session> result = timed(touch, () -> super.touch(token));
         if (result.isEmpty()) {
-            expired.increment();
+            touchMisses.increment();
         }
         return result;
     }
 
     @Override
     public Optional<Session> peek(SessionToken token) {
-        return timed(peek, () -> delegate.peek(token));
+        return timed(peek, () -> super.peek(token));
     }
 
     @Override
     public Session update(SessionToken token, SessionUpdate change) {
-        return timed(update, () -> delegate.update(token, change));
+        return timed(update, () -> super.update(token, change));
     }
 
     @Override
     public CreatedSession rotate(SessionToken token) {
-        return timed(rotate, () -> delegate.rotate(token));
+        return timed(rotate, () -> super.rotate(token));
     }
 
     @Override
     public Optional<Session> revoke(SessionToken token) {
-        return countRevoked(timed(revoke, () -> delegate.revoke(token)));
+        return countRevoked(timed(revoke, () -> super.revoke(token)));
     }
 
     @Override
     public Optional<Session> revoke(SessionId id) {
-        return countRevoked(timed(revoke, () -> delegate.revoke(id)));
+        return countRevoked(timed(revoke, () -> super.revoke(id)));
     }
 
     private Optional<Session> countRevoked(Optional<Session> revokedSession) {
@@ -114,23 +114,18 @@ public final class MeteredSessionStore implements SessionStore {
 
     @Override
     public List<Session> listByUser(String userId) {
-        return timed(listByUser, () -> delegate.listByUser(userId));
+        return timed(listByUser, () -> super.listByUser(userId));
     }
 
     @Override
     public List<SessionId> revokeByUser(String userId, Optional<SessionId> keep) {
-        List<SessionId> ids = timed(revokeByUser, () -> delegate.revokeByUser(userId, keep));
+        List<SessionId> ids = timed(revokeByUser, () -> super.revokeByUser(userId, keep));
         revoked.increment(ids.size());
         return ids;
     }
 
     @Override
     public List<Session> listByIndex(String name, String value) {
-        return timed(listByIndex, () -> delegate.listByIndex(name, value));
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
+        return timed(listByIndex, () -> super.listByIndex(name, value));
     }
 }

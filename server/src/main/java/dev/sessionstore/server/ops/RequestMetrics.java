@@ -15,11 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Times every request, whichever route serves it (or none), as {@code http_server_requests_seconds{method,route,
- * status}} histograms: applied once, as the server's outermost filter. {@code route} is the path template that
- * served the request ({@code /v1/users/{userId}/sessions}), or {@value #UNMATCHED} when no route did (a 404, or a
- * refusal before routing); a method outside the standard ones is {@code OTHER}, so clients cannot grow the series.
- * Thread-safe.
+ * Times every request, whichever route serves it or none, as {@code http_server_requests_seconds{method,route,status}}
+ * histograms: applied once, as the server's outermost filter. {@code route} is the template of the route that served
+ * the request ({@code /v1/users/{userId}/sessions}), or {@value #UNMATCHED} when none did (the 404 and 405 of the last
+ * route, or a refusal before routing such as a 401); a method outside the standard ones is {@code OTHER}. So clients
+ * cannot grow the number of series. Thread-safe.
  */
 public final class RequestMetrics implements Filter {
     /** The route tag of a request no route served. */
@@ -49,12 +49,14 @@ public final class RequestMetrics implements Filter {
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         long start = System.nanoTime();
         String method = method(req.prologue().method());
-        res.whenSent(() -> timer(new Key(
-                        method,
-                        req.matchingPattern().orElse(UNMATCHED),
-                        res.status().code()))
+        res.whenSent(() -> timer(new Key(method, route(req), res.status().code()))
                 .record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
         chain.proceed();
+    }
+
+    /** The template of the route that served the request; the catch-all route has an empty one. */
+    private static String route(RoutingRequest req) {
+        return req.matchingPattern().filter(p -> !p.isEmpty()).orElse(UNMATCHED);
     }
 
     private static String method(Method method) {
