@@ -1,7 +1,7 @@
 package dev.sessionstore.server;
 
 import dev.sessionstore.SessionStore;
-import dev.sessionstore.server.events.StoreStats;
+import dev.sessionstore.server.jobs.StoreStats;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +38,11 @@ record Backend(
     /** Whether the store answers: PING for Redis, always for memory. */
     BooleanSupplier readiness() {
         return redis.<BooleanSupplier>map(r -> r::ping).orElse(() -> true);
+    }
+
+    /** The store's persistence for people, as Redis reports it now; "none (in-memory)" without a Redis. */
+    String persistence() {
+        return redis.map(r -> r.persistence().describe()).orElse("none (in-memory)");
     }
 
     /** The statistics job's measurement: live sessions, INFO memory dataset, MEMORY USAGE per session. */
