@@ -1,13 +1,10 @@
 package dev.sessionstore.server;
 
-import dev.sessionstore.redis.RedisSessionStore;
-import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import dev.sessionstore.redis.support.RedisClientSettings;
+import dev.sessionstore.redis.support.RedisExceptions;
+import dev.sessionstore.redis.support.RedisLink;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,33 +13,39 @@ import java.util.OptionalLong;
 
 /**
  * A small Lettuce connection for what the store API does not offer: PING for readiness, the persistence
- * settings (CONFIG GET, tolerated when CONFIG is disabled) and INFO memory. Thread-safe.
+ * settings (CONFIG GET, tolerated when CONFIG is disabled) and INFO memory, of the one node it is given (a
+ * Redis Cluster's seed node too). It knows nothing of the store's keys. Thread-safe.
  */
 final class RedisAdmin implements AutoCloseable {
+    /** How many keys the statistics job samples with {@code MEMORY USAGE} for the bytes per session. */
     static final int MEMORY_SAMPLE_KEYS = 5_000;
 
-    private final RedisClient client;
-    private final StatefulRedisConnection<String, String> connection;
+    private final RedisLink link;
 
-    private RedisAdmin(RedisClient client, StatefulRedisConnection<String, String> connection) {
-        this.client = client;
-        this.connection = connection;
+    private RedisAdmin(RedisLink link) {
+        this.link = link;
     }
 
-    static RedisAdmin connect(String uri, Duration timeout) {
-        RedisURI redisUri = RedisURI.create(uri);
-        redisUri.setTimeout(timeout);
-        RedisClient client = RedisClient.create(redisUri);
+    /**
+     * Connects to the node at {@code uri} on the process's client resources.
+     *
+     * @throws io.lettuce.core.RedisConnectionException if it cannot be reached
+     */
+    static RedisAdmin connect(String uri, Duration timeout, ClientResources resources) {
+        RedisClientSettings settings =
+                RedisClientSettings.of(RedisClientSettings.parseUri(uri, "--redis-url"), false, timeout);
+        RedisLink link = RedisLink.open(settings, Optional.of(resources), RedisExceptions.lettuce());
         try {
-            return new RedisAdmin(client, client.connect());
+            link.connect();
         } catch (RuntimeException e) {
-            client.shutdown();
+            link.close();
             throw e;
         }
+        return new RedisAdmin(link);
     }
 
-    private RedisCommands<String, String> sync() {
-        return connection.sync();
+    private RedisClusterCommands<String, String> sync() {
+        return link.sync();
     }
 
     boolean ping() {
@@ -82,38 +85,9 @@ final class RedisAdmin implements AutoCloseable {
         return OptionalLong.empty();
     }
 
-    /**
-     * Bytes per session measured with MEMORY USAGE over the store's keys ({@code <prefix>:*}): session hashes plus
-     * their share of the user and index sorted sets. Scans at most {@link #MEMORY_SAMPLE_KEYS} keys; beyond that the
-     * sample stands for the whole. Empty when there is no session or MEMORY is disabled.
-     */
-    OptionalLong bytesPerSession(String prefix) {
-        try {
-            long bytes = 0;
-            long sessions = 0;
-            int seen = 0;
-            ScanCursor cursor = ScanCursor.INITIAL;
-            ScanArgs args = ScanArgs.Builder.matches(prefix + ":*").limit(500);
-            do {
-                KeyScanCursor<String> page = sync().scan(cursor, args);
-                for (String key : page.getKeys()) {
-                    Long usage = sync().memoryUsage(key);
-                    bytes += usage == null ? 0 : usage;
-                    sessions += RedisSessionStore.sessionIdOfKey(prefix, key).isPresent() ? 1 : 0;
-                    seen++;
-                }
-                cursor = page;
-            } while (!cursor.isFinished() && seen < MEMORY_SAMPLE_KEYS);
-            return sessions == 0 ? OptionalLong.empty() : OptionalLong.of(bytes / sessions);
-        } catch (RuntimeException e) {
-            return OptionalLong.empty();
-        }
-    }
-
     @Override
     public void close() {
-        connection.close();
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        link.close();
     }
 
     /**

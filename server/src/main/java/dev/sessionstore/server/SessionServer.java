@@ -71,9 +71,7 @@ final class SessionServer implements AutoCloseable {
                 config.webhook(),
                 config.maintenance(),
                 backend::measure,
-                backend.redisUri(),
-                backend.redisCluster(),
-                Backends.KEY_PREFIX,
+                backend.redis(),
                 clock);
         try {
             return start(config, backend, apiKey, users, coordination, clock);

@@ -1,5 +1,7 @@
 package dev.sessionstore.redis.support;
 
+import io.lettuce.core.RedisConnectionException;
+
 /**
  * How a module reports Redis failures in its own exception tree: the store with {@code
  * StoreUnavailableException} and {@code SessionStoreException}, coordination with {@code
@@ -12,6 +14,14 @@ public interface RedisExceptions {
 
     /** Redis refused the call itself; retrying does not help. */
     RuntimeException rejected(String message, Throwable cause);
+
+    /**
+     * For code without an exception tree of its own (the server's jobs and admin connection): Lettuce's {@link
+     * RedisConnectionException} when Redis is unavailable, a plain {@link io.lettuce.core.RedisException} when it refused.
+     */
+    static RedisExceptions lettuce() {
+        return LettuceExceptions.INSTANCE;
+    }
 
     /** The module's exception for {@code failure}, with the failure as its cause. */
     default RuntimeException translate(Throwable failure) {

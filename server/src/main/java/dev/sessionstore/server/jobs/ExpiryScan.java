@@ -2,52 +2,51 @@ package dev.sessionstore.server.jobs;
 
 import dev.sessionstore.SessionId;
 import dev.sessionstore.coordination.JobContext;
-import dev.sessionstore.redis.RedisSessionStore;
+import dev.sessionstore.redis.SessionExpiry;
+import dev.sessionstore.redis.StoreInspection;
 import dev.sessionstore.server.webhooks.SessionEvent;
 import dev.sessionstore.server.webhooks.SessionEvent.Type;
 import dev.sessionstore.server.webhooks.SessionEventSink;
-import io.lettuce.core.KeyScanArgs;
-import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.LettuceFutures;
-import io.lettuce.core.RedisFuture;
-import io.lettuce.core.ScanCursor;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The upkeep job that detects expired sessions. Redis expires session hashes by TTL without telling anyone, so
- * each run walks the store's session keys ({@code SCAN MATCH} {@link RedisSessionStore#sessionKeyPattern} {@code
- * TYPE hash}, then pipelined {@code HGET u} and {@code PTTL}) and compares them with the previous run's snapshot, kept in the hash
- * {@code <own prefix>:{expiry}:snapshot} (field: session id, value: {@code <expiry ms>|<userId>}). A session of the
- * snapshot that is gone now is reported {@code expired} if its recorded expiry has passed (Redis time), and is
- * otherwise taken as revoked or rotated (those events come from the request path). The new snapshot is written to
- * a temporary key and {@code RENAME}d over the old one after the run's lease is checked.
+ * each run asks the store for its live sessions and their expiries ({@link StoreInspection#sessions}: a {@code SCAN}
+ * walk of the session hashes, the store alone knows their keys) and compares them with the previous run's snapshot,
+ * kept in the hash {@code <own prefix>:{expiry}:snapshot} (field: session id, value: {@code <expiry ms>|<userId>}). A
+ * session of the snapshot that is gone now is reported {@code expired} if its recorded expiry has passed (Redis
+ * time), and is otherwise taken as revoked or rotated (those events come from the request path). The new snapshot is
+ * written to a temporary key and {@code RENAME}d over the old one after the run's lease is checked.
  *
  * <p>Limits (by design): a session created and expired between two runs is never seen; a session touched after a
  * run and revoked after its recorded expiry is wrongly reported expired; at most {@link #MAX_TRACKED} sessions are
- * tracked per run (beyond that, sessions not tracked get no expired event). On a Redis Cluster the SCAN walks every
+ * tracked per run (beyond that, sessions not tracked get no expired event). On a Redis Cluster the walk covers every
  * master.
  */
 public final class ExpiryScan {
     static final int MAX_TRACKED = 100_000;
-    private static final Duration AWAIT = Duration.ofSeconds(5);
 
     private final OwnRedis connection;
-    private final String storePrefix;
+    private final StoreInspection store;
     private final String snapshotKey;
     private final SessionEventSink sink;
     private final Clock clock;
 
-    public ExpiryScan(OwnRedis connection, String storePrefix, String ownPrefix, SessionEventSink sink, Clock clock) {
+    /**
+     * @param connection the server's own connection, for the snapshot
+     * @param store the store whose sessions are watched
+     * @param ownPrefix the prefix of the server's own keys
+     */
+    public ExpiryScan(
+            OwnRedis connection, StoreInspection store, String ownPrefix, SessionEventSink sink, Clock clock) {
         this.connection = connection;
-        this.storePrefix = storePrefix;
+        this.store = store;
         // one hash tag for the snapshot and its temporary key: RENAME needs one slot in a Redis Cluster
         this.snapshotKey = ownPrefix + ":{expiry}:snapshot";
         this.sink = sink;
@@ -90,38 +89,12 @@ public final class ExpiryScan {
     /** Session id → {@code <expiry ms>|<userId>} for the live session hashes, at most {@link #MAX_TRACKED}. */
     private Map<String, String> currentSessions() {
         Map<String, String> out = new HashMap<>();
-        KeyScanArgs args = KeyScanArgs.Builder.type("hash")
-                .match(RedisSessionStore.sessionKeyPattern(storePrefix))
-                .limit(1000);
-        ScanCursor cursor = ScanCursor.INITIAL;
-        do {
-            KeyScanCursor<String> page = connection.sync().scan(cursor, args);
-            readPage(page.getKeys(), out);
-            cursor = page;
-        } while (!cursor.isFinished() && out.size() < MAX_TRACKED);
+        for (SessionExpiry s : store.sessions(MAX_TRACKED)) {
+            out.put(
+                    s.id().value(),
+                    s.expiresAt().toEpochMilli() + "|" + s.userId().orElse(""));
+        }
         return out;
-    }
-
-    private void readPage(List<String> keys, Map<String, String> out) {
-        var async = connection.async();
-        long now = redisNowMillis(connection.sync());
-        List<RedisFuture<String>> users = new ArrayList<>(keys.size());
-        List<RedisFuture<Long>> ttls = new ArrayList<>(keys.size());
-        for (String key : keys) {
-            users.add(async.hget(key, "u"));
-            ttls.add(async.pttl(key));
-        }
-        List<RedisFuture<?>> all = new ArrayList<>(users);
-        all.addAll(ttls);
-        LettuceFutures.awaitAll(AWAIT.toMillis(), TimeUnit.MILLISECONDS, all.toArray(new RedisFuture<?>[0]));
-        for (int k = 0; k < keys.size() && out.size() < MAX_TRACKED; k++) {
-            long ttl = ttls.get(k).toCompletableFuture().join();
-            Optional<SessionId> id = RedisSessionStore.sessionIdOfKey(storePrefix, keys.get(k));
-            if (ttl >= 0 && id.isPresent()) {
-                String user = users.get(k).toCompletableFuture().join();
-                out.put(id.get().value(), (now + ttl) + "|" + (user == null ? "" : user));
-            }
-        }
     }
 
     private void writeSnapshot(RedisClusterCommands<String, String> redis, Map<String, String> current) {

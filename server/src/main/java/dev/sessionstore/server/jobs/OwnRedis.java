@@ -1,75 +1,57 @@
 package dev.sessionstore.server.jobs;
 
-import io.lettuce.core.AbstractRedisClient;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulConnection;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.cluster.RedisClusterClient;
-import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
-import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import dev.sessionstore.redis.support.RedisClientSettings;
+import dev.sessionstore.redis.support.RedisExceptions;
+import dev.sessionstore.redis.support.RedisLink;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
-import java.util.function.Function;
+import java.util.Optional;
 
 /**
  * The server's own connection for its jobs' keys (the statistics board, the expiry snapshot): to a standalone
- * Redis, or to a Redis Cluster (commands routed by key slot; {@code SCAN} walks every master). Thread-safe.
+ * Redis, or to a Redis Cluster (commands routed by key slot), on the process's shared client resources. Each
+ * command waits at most 5 s. Thread-safe.
  */
 public final class OwnRedis implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private final AbstractRedisClient client;
-    private final StatefulConnection<String, String> connection;
-    private final RedisClusterCommands<String, String> sync;
-    private final RedisClusterAsyncCommands<String, String> async;
+    private final RedisLink link;
 
-    private OwnRedis(
-            AbstractRedisClient client,
-            StatefulConnection<String, String> connection,
-            RedisClusterCommands<String, String> sync,
-            RedisClusterAsyncCommands<String, String> async) {
-        this.client = client;
-        this.connection = connection;
-        this.sync = sync;
-        this.async = async;
-        connection.setTimeout(TIMEOUT);
+    private OwnRedis(RedisLink link) {
+        this.link = link;
     }
 
-    /** Connects to {@code uri}; with {@code cluster}, {@code uri} is one node of a Redis Cluster. */
-    public static OwnRedis connect(String uri, boolean cluster) {
-        if (cluster) {
-            return open(RedisClusterClient.create(uri), client -> {
-                StatefulRedisClusterConnection<String, String> c = client.connect();
-                return new OwnRedis(client, c, c.sync(), c.async());
-            });
-        }
-        return open(RedisClient.create(uri), client -> {
-            StatefulRedisConnection<String, String> c = client.connect();
-            return new OwnRedis(client, c, c.sync(), c.async());
-        });
-    }
-
-    /** Connects with {@code client}, shutting it down if that fails. */
-    private static <C extends AbstractRedisClient> OwnRedis open(C client, Function<C, OwnRedis> connect) {
+    /**
+     * Connects to {@code uri}; with {@code cluster}, {@code uri} is one node of a Redis Cluster.
+     *
+     * @param resources the process's client resources (left running on close); empty: the connection's own
+     * @throws io.lettuce.core.RedisConnectionException if Redis cannot be reached
+     */
+    public static OwnRedis connect(String uri, boolean cluster, Optional<ClientResources> resources) {
+        RedisClientSettings settings =
+                RedisClientSettings.of(RedisClientSettings.parseUri(uri, "redis URI"), cluster, TIMEOUT);
+        RedisLink link = RedisLink.open(settings, resources, RedisExceptions.lettuce());
         try {
-            return connect.apply(client);
+            link.connect();
         } catch (RuntimeException e) {
-            client.shutdown();
+            link.close();
             throw e;
         }
+        return new OwnRedis(link);
+    }
+
+    /** Connects to the store's Redis, on its shared client resources. */
+    static OwnRedis connect(SharedRedis redis) {
+        return connect(redis.uri(), redis.cluster(), Optional.of(redis.resources()));
     }
 
     RedisClusterCommands<String, String> sync() {
-        return sync;
-    }
-
-    RedisClusterAsyncCommands<String, String> async() {
-        return async;
+        return link.sync();
     }
 
     @Override
     public void close() {
-        connection.close();
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        link.close();
     }
 }

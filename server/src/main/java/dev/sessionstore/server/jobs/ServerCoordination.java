@@ -17,7 +17,8 @@ import java.util.Optional;
  * What the server runs on the coordination module: the maintenance jobs (cluster-wide scheduler), the
  * session-event webhook (guarded by the shared {@value WebhookConfig#BREAKER} breaker), and what the admin page
  * shows of them. With a Redis it opens one Lettuce connection of its own for the jobs (keys under
- * {@value #OWN_PREFIX}). {@link #close()} stops the dispatcher, then the coordination instance, then that
+ * {@value #OWN_PREFIX}), on the process's shared client resources, and reads the store's sessions through the
+ * store's inspection API. {@link #close()} stops the dispatcher, then the coordination instance, then that
  * connection. Thread-safe.
  */
 public final class ServerCoordination implements AutoCloseable {
@@ -50,18 +51,14 @@ public final class ServerCoordination implements AutoCloseable {
      * Registers the jobs, starts the scheduler and the webhook dispatcher (if configured).
      *
      * @param coordination this instance's coordination; closed by {@link #close()}, or here if starting fails
-     * @param redisUri the Redis holding the store, if any (enables the shared stats board and the expiry scan)
-     * @param cluster whether {@code redisUri} is one node of a Redis Cluster
-     * @param storePrefix the store's key prefix
+     * @param redis the Redis holding the store, if any (enables the shared stats board and the expiry scan)
      */
     public static ServerCoordination start(
             Coordination coordination,
             Optional<WebhookConfig> webhookConfig,
             MaintenanceOptions options,
             StatsSource stats,
-            Optional<String> redisUri,
-            boolean cluster,
-            String storePrefix,
+            Optional<SharedRedis> redis,
             Clock clock) {
         Optional<CircuitBreaker> breaker =
                 webhookConfig.map(w -> coordination.breakers().breaker(WebhookConfig.BREAKER, w.breaker()));
@@ -70,9 +67,10 @@ public final class ServerCoordination implements AutoCloseable {
         SessionEventSink sink = webhook.<SessionEventSink>map(w -> w).orElse(SessionEventSink.NONE);
         Optional<OwnRedis> conn = Optional.empty();
         try {
-            conn = redisUri.map(uri -> OwnRedis.connect(uri, cluster));
+            conn = redis.map(OwnRedis::connect);
             StatsBoard board = conn.map(c -> StatsBoard.redis(c, OWN_PREFIX)).orElseGet(StatsBoard::inMemory);
-            Optional<ExpiryScan> scan = conn.map(c -> new ExpiryScan(c, storePrefix, OWN_PREFIX, sink, clock));
+            Optional<ExpiryScan> scan =
+                    conn.map(c -> new ExpiryScan(c, redis.orElseThrow().store(), OWN_PREFIX, sink, clock));
             List<String> jobs = MaintenanceJobs.register(coordination.scheduler(), options, stats, board, scan, clock);
             coordination.scheduler().start();
             Optional<Runnable> closer = conn.map(c -> c::close);

@@ -31,8 +31,6 @@ class CoordinationSectionTest {
             (at, instance, fence) ->
                     new StoreStats(OptionalLong.of(3), OptionalLong.empty(), OptionalLong.empty(), at, instance, fence),
             Optional.empty(),
-            false,
-            "ss",
             Clock.systemUTC());
 
     @AfterEach

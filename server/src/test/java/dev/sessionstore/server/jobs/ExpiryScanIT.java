@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +33,7 @@ class ExpiryScanIT {
     @BeforeAll
     static void start() {
         redis = RedisServerProcess.startEphemeral();
-        connection = OwnRedis.connect(redis.uri(), false);
+        connection = OwnRedis.connect(redis.uri(), false, Optional.empty());
         store = RedisSessionStore.builder()
                 .redisUri(redis.uri())
                 .policy(SessionPolicy.defaults())
@@ -53,7 +54,7 @@ class ExpiryScanIT {
     @Test
     void run_reportsSessionsThatExpiredButNotThoseRevokedOrStillLive() throws Exception {
         List<SessionEvent> events = new CopyOnWriteArrayList<>();
-        ExpiryScan scan = new ExpiryScan(connection, "ss", "ssrv-test", events::add, Clock.systemUTC());
+        ExpiryScan scan = new ExpiryScan(connection, store.inspection(), "ssrv-test", events::add, Clock.systemUTC());
         CreatedSession shortLived = store.create(NewSession.builder()
                 .userId("alice")
                 .idleTimeout(Duration.ofSeconds(1))

@@ -8,6 +8,9 @@ import dev.sessionstore.coordination.RunOutcome;
 import dev.sessionstore.coordination.SchedulerOptions;
 import dev.sessionstore.coordination.redis.RedisCoordination;
 import dev.sessionstore.embedded.RedisServerProcess;
+import dev.sessionstore.redis.RedisSessionStore;
+import dev.sessionstore.redis.support.RedisClients;
+import io.lettuce.core.resource.ClientResources;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -28,6 +32,12 @@ class MaintenanceJobsIT {
         MaintenanceOptions options = new MaintenanceOptions(Duration.ofMillis(500), Duration.ofMillis(500));
         List<ServerCoordination> instances = new ArrayList<>();
         RedisServerProcess redis = RedisServerProcess.startEphemeral();
+        ClientResources resources = RedisClients.newResources();
+        RedisSessionStore store = RedisSessionStore.builder()
+                .redisUri(redis.uri())
+                .clientResources(resources)
+                .build();
+        SharedRedis shared = new SharedRedis(redis.uri(), false, resources, store.inspection());
         try {
             for (int i = 1; i <= 3; i++) {
                 String id = "server-" + i;
@@ -35,14 +45,13 @@ class MaintenanceJobsIT {
                         RedisCoordination.builder(redis.uri())
                                 .instanceId(id)
                                 .schedulerOptions(SchedulerOptions.defaults().withPollInterval(Duration.ofMillis(100)))
+                                .clientResources(resources)
                                 .build(),
                         Optional.empty(),
                         options,
                         (at, instance, fence) -> new StoreStats(
                                 OptionalLong.of(42), OptionalLong.of(4200), OptionalLong.empty(), at, instance, fence),
-                        Optional.of(redis.uri()),
-                        false,
-                        "ss",
+                        Optional.of(shared),
                         Clock.systemUTC()));
             }
             await().atMost(Duration.ofSeconds(20))
@@ -69,6 +78,8 @@ class MaintenanceJobsIT {
             assertThat(expiry).isNotEmpty();
         } finally {
             instances.forEach(ServerCoordination::close);
+            store.close();
+            resources.shutdown(0, 2, TimeUnit.SECONDS);
             redis.stop();
         }
     }
