@@ -26,7 +26,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A {@link SessionStore} in Redis (6.2 or later), through one shared, multiplexed Lettuce connection.
  * Thread-safe. Build one with {@link #builder()}; {@link #close()} releases the connection (and the
- * client, unless it was given).
+ * client, and the Lettuce client resources unless they were given to the builder).
  *
  * <p>Storage layout (full detail, for readers in other languages: {@code docs/redis-layout.md}). Every
  * key of shard tag {@code t} (the token's two hex digits; for a user's sessions {@link
