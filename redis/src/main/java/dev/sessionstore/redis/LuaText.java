@@ -1,5 +1,8 @@
 package dev.sessionstore.redis;
 
+import dev.sessionstore.CapPolicy;
+import dev.sessionstore.redis.support.LuaConstants;
+
 /**
  * The Lua source of the {@link Script}s. Lua 5.1 as embedded in Redis 6.2 and 7.x; no Redis functions,
  * no {@code PEXPIRE ... GT}. See {@code docs/redis-layout.md} for the layout these scripts keep: a
@@ -12,6 +15,15 @@ package dev.sessionstore.redis;
  */
 final class LuaText {
     private LuaText() {}
+
+    /**
+     * The names shared with Java, declared first in every script: {@code STATUS_*} the reply statuses ({@link
+     * ReplyStatus}), {@code LIMIT_*} the limits a script checks ({@link ScriptLimit}), {@code CAP_*} the cap
+     * policies ({@link CapPolicy}, passed by name). Scripts use these names, never the literals.
+     */
+    static final String CONSTANTS = LuaConstants.declare("STATUS", ReplyStatus.class, s -> Integer.toString(s.code()))
+            + LuaConstants.declare("LIMIT", ScriptLimit.class, l -> LuaConstants.quoted(l.setting()))
+            + LuaConstants.declare("CAP", CapPolicy.class, c -> LuaConstants.quoted(c.name()));
 
     /** Helpers prepended to every script. */
     static final String COMMON = """
@@ -273,9 +285,9 @@ final class LuaText {
                 local live = U.sessions(base, st, user, now, members, bk)
                 own = #live + 1
                 if #live >= cap then
-                  if ARGV[7] == 'refuse' then
+                  if ARGV[7] == CAP_REFUSE then
                     U.save(base, st)
-                    return {3, 'maxSessionsPerUser', cap, #live + 1}
+                    return {STATUS_LIMIT_EXCEEDED, LIMIT_MAX_SESSIONS_PER_USER, cap, #live + 1}
                   end
                   table.sort(live, older)
                   for j = 1, #live - cap + 1 do U.destroy(base, st, live[j][1], live[j][2], now) end
@@ -312,15 +324,15 @@ final class LuaText {
               redis.call('ZADD', zk, sc, sid)
               settle(zk)
             end
-            return {1, now}
+            return {STATUS_OK, now}
             """;
 
     /** Touch and peek: the hot path, so it reads the reply array in place instead of building a table. */
     static final String READ = """
             local now = now_ms()
             local flat = redis.call('HGETALL', KEYS[1])
-            if #flat == 0 then return {0} end
-            local out, n, packed = {1, 0, 0, 0, 0, 0}, 6, nil
+            if #flat == 0 then return {STATUS_NOT_FOUND} end
+            local out, n, packed = {STATUS_OK, 0, 0, 0, 0, 0}, 6, nil
             for j = 1, #flat, 2 do
               if flat[j] == 'm' then
                 packed = flat[j + 1]
@@ -332,7 +344,7 @@ final class LuaText {
             end
             local s = {}
             s.c, s.a, s.i, s.d, s.v = struct.unpack(META, packed)
-            if expiry(s) <= now then return {0} end
+            if expiry(s) <= now then return {STATUS_NOT_FOUND} end
             if ARGV[3] == '1' then
               local old = score(s)
               s.a = now
@@ -361,8 +373,8 @@ final class LuaText {
     static final String UPDATE = """
             local now = now_ms()
             local s = load_live(KEYS[1], now)
-            if not s then return {0} end
-            if ARGV[3] ~= '' and tonumber(ARGV[3]) ~= s.v then return {2, s.v} end
+            if not s then return {STATUS_NOT_FOUND} end
+            if ARGV[3] ~= '' and tonumber(ARGV[3]) ~= s.v then return {STATUS_VERSION_CONFLICT, s.v} end
             local h = s.f
             local count, bytes = 0, 0
             for f, v in pairs(h) do
@@ -389,14 +401,18 @@ final class LuaText {
                 sets[#sets + 1] = v
               end
             end
-            if count > tonumber(ARGV[4]) then return {3, 'maxAttributes', tonumber(ARGV[4]), count} end
-            if bytes > tonumber(ARGV[5]) then return {3, 'maxSessionBytes', tonumber(ARGV[5]), bytes} end
+            if count > tonumber(ARGV[4]) then
+              return {STATUS_LIMIT_EXCEEDED, LIMIT_MAX_ATTRIBUTES, tonumber(ARGV[4]), count}
+            end
+            if bytes > tonumber(ARGV[5]) then
+              return {STATUS_LIMIT_EXCEEDED, LIMIT_MAX_SESSION_BYTES, tonumber(ARGV[5]), bytes}
+            end
             s.v = s.v + 1
             sets[#sets + 1] = 'm'
             sets[#sets + 1] = meta(s)
             if #dels > 0 then redis.call('HDEL', KEYS[1], unpack(dels)) end
             redis.call('HSET', KEYS[1], unpack(sets))
-            return reply(1, s)
+            return reply(STATUS_OK, s)
             """;
 
     static final String ROTATE = """
@@ -404,7 +420,7 @@ final class LuaText {
             local base, old, new = ARGV[1], ARGV[2], ARGV[3]
             local now = now_ms()
             local s = load_live(KEYS[1], now)
-            if not s then return {0} end
+            if not s then return {STATUS_NOT_FOUND} end
             local sc = score(s)
             redis.call('RENAME', KEYS[1], KEYS[2])
             s.v = s.v + 1
@@ -420,19 +436,19 @@ final class LuaText {
               redis.call('ZADD', zk, sc, new)
               settle(zk)
             end
-            return reply(1, s)
+            return reply(STATUS_OK, s)
             """;
 
     static final String REVOKE = """
             local U = user_index()
             local now = now_ms()
             local s = load_live(KEYS[1], now)
-            if not s then return {0} end
+            if not s then return {STATUS_NOT_FOUND} end
             local st
             if s.f.u then st = U.state(ARGV[1]) end
             U.destroy(ARGV[1], st, ARGV[2], s, now)
             U.save(ARGV[1], st)
-            return reply(1, s)
+            return reply(STATUS_OK, s)
             """;
 
     static final String LIST_USER = """
@@ -465,7 +481,7 @@ final class LuaText {
             local now = now_ms()
             local st = U.state(base)
             local members, bk = U.members(base, st, user, now)
-            local out = {1}
+            local out = {STATUS_OK}
             for _, e in ipairs(U.sessions(base, st, user, now, members, bk)) do
               if e[1] ~= ARGV[3] then
                 U.destroy(base, st, e[1], e[2], now)

@@ -4,6 +4,7 @@ import dev.sessionstore.SessionId;
 import dev.sessionstore.SessionToken;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
@@ -67,11 +68,24 @@ record RedisKeys(String prefix) {
      * prefix, a tag, and 22 base64url characters.
      */
     String sessionPattern() {
-        return sessionPattern(prefix);
+        return prefix + ":{??}:" + "[-_A-Za-z0-9]".repeat(SessionId.LENGTH - 2);
     }
 
-    /** {@link #sessionPattern()} for {@code prefix}. */
-    static String sessionPattern(String prefix) {
-        return prefix + ":{??}:" + "[-_A-Za-z0-9]".repeat(SessionId.LENGTH - 2);
+    /** A SCAN pattern matching every key of the store (and of any store whose prefix starts with this one's and a colon). */
+    String allKeysPattern() {
+        return prefix + ":*";
+    }
+
+    /** The session id of a session hash key of this store; empty for every other key. */
+    Optional<SessionId> sessionId(String key) {
+        String start = prefix + ":{";
+        int sidLength = SessionId.LENGTH - 2;
+        if (key.length() != start.length() + 4 + sidLength
+                || !key.startsWith(start)
+                || !key.startsWith("}:", start.length() + 2)) {
+            return Optional.empty();
+        }
+        return SessionId.tryParse(
+                key.substring(start.length(), start.length() + 2) + key.substring(key.length() - sidLength));
     }
 }

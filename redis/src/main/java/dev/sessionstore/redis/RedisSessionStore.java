@@ -8,9 +8,12 @@ import dev.sessionstore.SessionId;
 import dev.sessionstore.SessionNotFoundException;
 import dev.sessionstore.SessionPolicy;
 import dev.sessionstore.SessionStore;
+import dev.sessionstore.SessionStoreException;
 import dev.sessionstore.SessionToken;
 import dev.sessionstore.SessionUpdate;
 import dev.sessionstore.VersionConflictException;
+import dev.sessionstore.redis.support.RedisCalls;
+import dev.sessionstore.redis.support.RedisLink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +26,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A {@link SessionStore} in Redis (6.2 or later), through one shared, multiplexed Lettuce connection.
  * Thread-safe. Build one with {@link #builder()}; {@link #close()} releases the connection (and the
- * client, unless it was given).
+ * client, and the Lettuce client resources unless they were given to the builder).
  *
  * <p>Storage layout (full detail, for readers in other languages: {@code docs/redis-layout.md}). Every
  * key of shard tag {@code t} (the token's two hex digits; for a user's sessions {@link
@@ -47,21 +50,24 @@ import java.util.concurrent.CompletableFuture;
  * every session has expired or been revoked no key is left. Arguments are validated before any Redis
  * call. When Redis is down or does not answer within the command timeout, an operation throws {@link
  * dev.sessionstore.StoreUnavailableException} at once (commands are never queued while disconnected);
- * the connection is re-established in the background.
+ * the connection is re-established in the background. Redis errors that mean "not now" ({@code LOADING},
+ * {@code BUSY}, {@code CLUSTERDOWN}, {@code TRYAGAIN}, {@code MASTERDOWN}, {@code READONLY}, ...: {@link
+ * dev.sessionstore.redis.support.RedisFailure}) are reported as unavailable too; any other error reply as a
+ * {@link dev.sessionstore.SessionStoreException}.
  */
 public final class RedisSessionStore implements SessionStore {
     private final SessionPolicy policy;
     private final RedisKeys keys;
-    private final RedisConnector connector;
-    private final ScriptRunner scripts;
-    private final SessionCounter counter;
+    private final RedisLink link;
+    private final RedisCalls scripts;
+    private final KeyspaceInspector inspector;
 
-    RedisSessionStore(SessionPolicy policy, RedisKeys keys, RedisConnector connector, Duration commandTimeout) {
+    RedisSessionStore(SessionPolicy policy, RedisKeys keys, RedisLink link) {
         this.policy = policy;
         this.keys = keys;
-        this.connector = connector;
-        this.scripts = new ScriptRunner(connector, commandTimeout);
-        this.counter = new SessionCounter(connector, keys, scripts);
+        this.link = link;
+        this.scripts = new RedisCalls(link);
+        this.inspector = new KeyspaceInspector(link, scripts, keys);
     }
 
     /** A builder; {@link RedisSessionStoreBuilder#redisUri(String)} is required. */
@@ -76,7 +82,7 @@ public final class RedisSessionStore implements SessionStore {
         Duration life = policy.timeouts().absoluteFor(spec.absoluteTimeout());
         SessionToken token = spec.userId().map(SessionToken::generate).orElseGet(SessionToken::generateAnonymous);
         SessionId id = token.id();
-        List<Object> reply = scripts.run(ScriptCall.create(keys, token, spec, idle, life, policy));
+        List<Object> reply = scripts.run(CreateCall.of(keys, token, spec, idle, life, policy));
         checkStatus(reply);
         long now = (Long) reply.get(1);
         return new CreatedSession(token, SessionCodec.created(id, spec, now, idle, life));
@@ -94,19 +100,16 @@ public final class RedisSessionStore implements SessionStore {
 
     private Optional<Session> read(SessionToken token, boolean slide) {
         SessionId id = token.id();
-        List<Object> reply = scripts.run(
-                Script.READ,
-                List.of(keys.session(id)),
-                List.of(keys.base(id.tag()), RedisKeys.sid(id), slide ? "1" : "0"));
-        return status(reply) == 0 ? Optional.empty() : Optional.of(SessionCodec.decode(id, reply, 1));
+        List<Object> reply = scripts.run(ReadCall.of(keys, id, slide));
+        return found(id, reply);
     }
 
     @Override
     public Session update(SessionToken token, SessionUpdate update) {
         policy.limits().checkUpdate(update);
         SessionId id = token.id();
-        List<Object> reply = scripts.run(ScriptCall.update(keys, id, update, policy));
-        if (status(reply) == 2) {
+        List<Object> reply = scripts.run(UpdateCall.of(keys, id, update, policy));
+        if (ReplyStatus.of(reply.get(0)) == ReplyStatus.VERSION_CONFLICT) {
             throw new VersionConflictException(update.expectedVersion().getAsLong(), (Long) reply.get(1));
         }
         checkStatus(reply);
@@ -116,12 +119,8 @@ public final class RedisSessionStore implements SessionStore {
     @Override
     public CreatedSession rotate(SessionToken token) {
         SessionToken next = SessionToken.generateWithTag(token.tag());
-        SessionId old = token.id();
         SessionId id = next.id();
-        List<Object> reply = scripts.run(
-                Script.ROTATE,
-                List.of(keys.session(old), keys.session(id)),
-                List.of(keys.base(id.tag()), RedisKeys.sid(old), RedisKeys.sid(id)));
+        List<Object> reply = scripts.run(RotateCall.of(keys, token.id(), id));
         checkStatus(reply);
         return new CreatedSession(next, SessionCodec.decode(id, reply, 1));
     }
@@ -133,33 +132,21 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public Optional<Session> revoke(SessionId id) {
-        List<Object> reply =
-                scripts.run(Script.REVOKE, List.of(keys.session(id)), List.of(keys.base(id.tag()), RedisKeys.sid(id)));
-        return status(reply) == 0 ? Optional.empty() : Optional.of(SessionCodec.decode(id, reply, 1));
+        return found(id, scripts.run(RevokeCall.of(keys, id)));
     }
 
     @Override
     public List<Session> listByUser(String userId) {
         policy.limits().checkUserId(userId);
-        String tag = SessionToken.tagFor(userId);
-        List<Object> rows =
-                scripts.run(Script.LIST_USER, List.of(keys.userIndex(tag)), List.of(keys.base(tag), userId));
-        return sorted(Map.of(tag, rows));
+        List<Object> rows = scripts.run(ListUserCall.of(keys, userId));
+        return sorted(Map.of(SessionToken.tagFor(userId), rows));
     }
 
     @Override
     public List<SessionId> revokeByUser(String userId, Optional<SessionId> keep) {
         policy.limits().checkUserId(userId);
         String tag = SessionToken.tagFor(userId);
-        List<Object> reply = scripts.run(
-                Script.REVOKE_ALL,
-                List.of(keys.userIndex(tag)),
-                List.of(
-                        keys.base(tag),
-                        userId,
-                        keep.filter(id -> id.tag().equals(tag))
-                                .map(RedisKeys::sid)
-                                .orElse("")));
+        List<Object> reply = scripts.run(RevokeAllCall.of(keys, userId, keep));
         return reply.subList(1, reply.size()).stream()
                 .map(sid -> RedisKeys.id(tag, (String) sid))
                 .toList();
@@ -178,9 +165,7 @@ public final class RedisSessionStore implements SessionStore {
         policy.limits().checkIndex(name, value);
         Map<String, CompletableFuture<List<Object>>> replies = new LinkedHashMap<>();
         for (String tag : RedisKeys.TAGS) {
-            replies.put(
-                    tag,
-                    scripts.send(Script.LIST_INDEX, List.of(keys.index(tag, name, value)), List.of(keys.base(tag))));
+            replies.put(tag, scripts.send(ListIndexCall.of(keys, tag, name, value)));
         }
         scripts.await(CompletableFuture.allOf(replies.values().toArray(CompletableFuture[]::new)));
         Map<String, List<Object>> rows = new LinkedHashMap<>();
@@ -189,41 +174,23 @@ public final class RedisSessionStore implements SessionStore {
     }
 
     /**
-     * The number of live sessions. Costs one {@code SCAN} pass over the whole keyspace ({@code SCAN ...
-     * MATCH} the session-key pattern {@code TYPE hash COUNT 1000}, about N/1000 round trips for N keys), which never blocks Redis
-     * for long; for an admin page, not for the request path. Approximate while sessions come and go (SCAN
-     * may return a key twice during a rehash); on a Redis Cluster it walks every master.
+     * The number of live sessions: {@link StoreInspection#liveSessions()}. For an admin page, not for the
+     * request path.
      *
      * @throws dev.sessionstore.StoreUnavailableException if Redis does not answer a step in time
      */
     public long liveSessions() {
-        return counter.count();
+        return inspector.liveSessions();
     }
 
-    /**
-     * The {@code SCAN MATCH} pattern of the session hashes of a store with key prefix {@code prefix}; it
-     * matches no other key of the store. For tools that walk the sessions (with {@code TYPE hash}).
-     */
-    public static String sessionKeyPattern(String prefix) {
-        return RedisKeys.sessionPattern(new RedisKeys(prefix).prefix());
-    }
-
-    /** The session id of a session hash key of a store with key prefix {@code prefix}; empty for other keys. */
-    public static Optional<SessionId> sessionIdOfKey(String prefix, String key) {
-        String start = prefix + ":{";
-        int sidLength = SessionId.LENGTH - 2;
-        if (key.length() != start.length() + 4 + sidLength
-                || !key.startsWith(start)
-                || !key.startsWith("}:", start.length() + 2)) {
-            return Optional.empty();
-        }
-        return SessionId.tryParse(
-                key.substring(start.length(), start.length() + 2) + key.substring(key.length() - sidLength));
+    /** Walks of this store's keyspace for admin pages and upkeep jobs, which need not know the key layout. */
+    public StoreInspection inspection() {
+        return inspector;
     }
 
     @Override
     public void close() {
-        connector.close();
+        link.close();
     }
 
     /** The sessions of LIST_USER and LIST_INDEX replies, by tag: one row per session, its sid first. */
@@ -239,17 +206,21 @@ public final class RedisSessionStore implements SessionStore {
         return sessions;
     }
 
-    private static long status(List<Object> reply) {
-        return (Long) reply.get(0);
+    /** The session of a reply that is {NOT_FOUND} or {OK, session...}. */
+    private static Optional<Session> found(SessionId id, List<Object> reply) {
+        return ReplyStatus.of(reply.get(0)) == ReplyStatus.NOT_FOUND
+                ? Optional.empty()
+                : Optional.of(SessionCodec.decode(id, reply, 1));
     }
 
     private static void checkStatus(List<Object> reply) {
-        long status = status(reply);
-        if (status == 0) {
-            throw new SessionNotFoundException();
-        }
-        if (status == 3) {
-            throw new LimitExceededException(String.valueOf(reply.get(1)), (Long) reply.get(2), (Long) reply.get(3));
+        switch (ReplyStatus.of(reply.get(0))) {
+            case NOT_FOUND -> throw new SessionNotFoundException();
+            case LIMIT_EXCEEDED ->
+                throw new LimitExceededException(
+                        ScriptLimit.of(reply.get(1)).setting(), (Long) reply.get(2), (Long) reply.get(3));
+            case VERSION_CONFLICT -> throw new SessionStoreException("a session script replied a version conflict");
+            case OK -> {}
         }
     }
 }

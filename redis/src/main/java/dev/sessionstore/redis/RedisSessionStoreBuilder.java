@@ -1,10 +1,14 @@
 package dev.sessionstore.redis;
 
 import dev.sessionstore.SessionPolicy;
-import io.lettuce.core.RedisClient;
+import dev.sessionstore.redis.support.RedisClientSettings;
+import dev.sessionstore.redis.support.RedisClients;
+import dev.sessionstore.redis.support.RedisLink;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Configures a {@link RedisSessionStore}. Not thread-safe; {@link #build()} validates every setting and
@@ -23,14 +27,11 @@ public final class RedisSessionStoreBuilder {
     /** The longest command timeout accepted. */
     public static final Duration MAX_COMMAND_TIMEOUT = Duration.ofMinutes(1);
 
-    /** How long opening the connection (TCP and handshake) may take, unless the command timeout is longer. */
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-
     private String redisUri;
     private SessionPolicy policy = SessionPolicy.defaults();
     private Duration commandTimeout = Duration.ofMillis(500);
     private String keyPrefix = "ss";
-    private RedisClient client;
+    private Optional<ClientResources> resources = Optional.empty();
     private boolean cluster;
 
     RedisSessionStoreBuilder() {}
@@ -47,7 +48,7 @@ public final class RedisSessionStoreBuilder {
     /**
      * Whether {@link #redisUri} is a node of a Redis Cluster (default false): the store then reads the
      * cluster's topology from it and sends each script to the node that owns its keys' slot (all keys of
-     * a script share one). Not with {@link #client}.
+     * a script share one).
      */
     public RedisSessionStoreBuilder cluster(boolean cluster) {
         this.cluster = cluster;
@@ -63,7 +64,7 @@ public final class RedisSessionStoreBuilder {
     /**
      * How long one operation waits for Redis before it throws {@link
      * dev.sessionstore.StoreUnavailableException}; default 500 ms, at most {@link #MAX_COMMAND_TIMEOUT}.
-     * Only opening the connection the first time may take longer (up to 5 s, or this timeout if longer);
+     * Only opening the connection may take longer (up to 5 s, or this timeout if longer);
      * once connected, a lost connection is re-opened in the background and operations fail at once
      * until it is back.
      */
@@ -79,12 +80,13 @@ public final class RedisSessionStoreBuilder {
     }
 
     /**
-     * A client to share with other users of Redis. The store opens its own connection on it, leaves its
-     * options alone (set {@code TimeoutOptions} and {@code DisconnectedBehavior.REJECT_COMMANDS} there to
-     * fail fast) and does not shut it down on close. Without one the store creates and owns a client.
+     * The process's Lettuce {@link ClientResources} (event loops and timers), to share with its other Redis
+     * clients as Lettuce recommends ({@link RedisClients#newResources()} makes suitable ones). The store builds
+     * its own client on them and leaves them running on close: the caller shuts them down after every client.
+     * Without them the store creates its own and shuts them down on close.
      */
-    public RedisSessionStoreBuilder client(RedisClient client) {
-        this.client = Objects.requireNonNull(client, "client");
+    public RedisSessionStoreBuilder clientResources(ClientResources resources) {
+        this.resources = Optional.of(Objects.requireNonNull(resources, "clientResources"));
         return this;
     }
 
@@ -95,29 +97,8 @@ public final class RedisSessionStoreBuilder {
                     "commandTimeout must be between 1 ms and " + MAX_COMMAND_TIMEOUT + ": " + commandTimeout);
         }
         RedisKeys keys = new RedisKeys(keyPrefix);
-        RedisURI uri = parseUri();
-        if (cluster && client != null) {
-            throw new IllegalArgumentException("cluster(true) cannot be combined with a shared client");
-        }
-        RedisConnector connector = cluster
-                ? RedisConnector.owningCluster(uri, commandTimeout)
-                : client == null ? RedisConnector.owning(uri, commandTimeout) : RedisConnector.sharing(client, uri);
-        return new RedisSessionStore(policy, keys, connector, commandTimeout);
-    }
-
-    private RedisURI parseUri() {
-        if (redisUri == null) {
-            throw new IllegalArgumentException("redisUri is required");
-        }
-        RedisURI uri;
-        try {
-            uri = RedisURI.create(redisUri);
-        } catch (RuntimeException e) {
-            // the text may hold a password: do not repeat it
-            throw new IllegalArgumentException("redisUri is not a valid Redis URI");
-        }
-        // the connection handshake of a cold JVM may take longer than one command may
-        uri.setTimeout(commandTimeout.compareTo(CONNECT_TIMEOUT) > 0 ? commandTimeout : CONNECT_TIMEOUT);
-        return uri;
+        RedisURI uri = RedisClientSettings.parseUri(redisUri, "redisUri");
+        RedisClientSettings settings = RedisClientSettings.of(uri, cluster, commandTimeout);
+        return new RedisSessionStore(policy, keys, RedisLink.open(settings, resources, StoreExceptions.INSTANCE));
     }
 }

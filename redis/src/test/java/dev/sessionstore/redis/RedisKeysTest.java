@@ -53,7 +53,8 @@ class RedisKeysTest {
     void scripts_areIdentifiedByTheSha1OfTheirText() {
         for (Script s : Script.values()) {
             assertThat(s.sha()).hasSize(40).matches("[0-9a-f]+");
-            assertThat(s.text()).startsWith(LuaText.COMMON);
+            assertThat(s.text()).startsWith(LuaText.CONSTANTS + LuaText.COMMON).endsWith(s.body());
+            assertThat(s.lua().name()).isEqualTo(s.name());
         }
         assertThat(Script.CREATE.sha()).isNotEqualTo(Script.READ.sha());
     }
@@ -62,15 +63,15 @@ class RedisKeysTest {
     void sessionKeys_areRecognised_andOtherKeysOfTheStoreAreNot() {
         SessionToken token = SessionToken.generate("alice");
         String key = keys.session(token);
-        assertThat(RedisSessionStore.sessionIdOfKey("ss", key)).contains(token.id());
-        assertThat(RedisSessionStore.sessionKeyPattern("ss")).isEqualTo(keys.sessionPattern());
+        assertThat(keys.sessionId(key)).contains(token.id());
+        assertThat(new RedisKeys("app-1").sessionId("app-1" + key.substring(2))).contains(token.id());
         for (String other : List.of(
                 keys.userIndex(SessionToken.tagFor("alice")),
                 keys.userIndex(SessionToken.tagFor("alice")) + ":12",
                 keys.index("0a", "t", "0123456789abcdefgh"),
                 "zz" + key.substring(2),
                 key + "x")) {
-            assertThat(RedisSessionStore.sessionIdOfKey("ss", other)).as(other).isEmpty();
+            assertThat(keys.sessionId(other)).as(other).isEmpty();
         }
     }
 }

@@ -1,33 +1,31 @@
 package dev.sessionstore.server;
 
 import dev.sessionstore.SessionStore;
-import dev.sessionstore.server.events.StoreStats;
+import dev.sessionstore.server.jobs.SharedRedis;
+import dev.sessionstore.server.jobs.StoreStats;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
-import java.util.function.LongSupplier;
 
 /**
  * An opened session store and what the server reports about it.
  *
  * @param store the store
  * @param description one line for the start banner and the admin page, e.g. "embedded Redis 127.0.0.1:6379"
- * @param redis an admin connection to the Redis behind the store, if there is one
- * @param redisUri the URI of that Redis (for the coordination module and the maintenance jobs)
- * @param redisCluster whether that URI is one node of a Redis Cluster
- * @param liveCount the number of live sessions, if the store can count them
+ * @param admin an admin connection to the Redis behind the store, if there is one
+ * @param redis that Redis as the coordination module and the maintenance jobs use it: its URI, the process's
+ *     shared client resources and the store's inspection API
  * @param warnings things an operator should know, e.g. that sessions will not survive a restart
- * @param closer stops what was started, in order, after the store is closed
+ * @param closer stops what was started, in order, after the store is closed (the client resources last but the
+ *     embedded Redis)
  */
 record Backend(
         SessionStore store,
         String description,
-        Optional<RedisAdmin> redis,
-        Optional<String> redisUri,
-        boolean redisCluster,
-        Optional<LongSupplier> liveCount,
+        Optional<RedisAdmin> admin,
+        Optional<SharedRedis> redis,
         List<String> warnings,
         Runnable closer) {
 
@@ -37,15 +35,23 @@ record Backend(
 
     /** Whether the store answers: PING for Redis, always for memory. */
     BooleanSupplier readiness() {
-        return redis.<BooleanSupplier>map(r -> r::ping).orElse(() -> true);
+        return admin.<BooleanSupplier>map(r -> r::ping).orElse(() -> true);
     }
 
-    /** The statistics job's measurement: live sessions, INFO memory dataset, MEMORY USAGE per session. */
+    /** The store's persistence for people, as Redis reports it now; "none (in-memory)" without a Redis. */
+    String persistence() {
+        return admin.map(r -> r.persistence().describe()).orElse("none (in-memory)");
+    }
+
+    /**
+     * The statistics job's measurement: live sessions and {@code MEMORY USAGE} per session (the store's inspection
+     * API), INFO memory dataset (the admin connection); each empty when it cannot be read.
+     */
     StoreStats measure(Instant at, String instance, long fence) {
         return new StoreStats(
                 live(),
-                redis.map(RedisAdmin::datasetBytes).orElse(OptionalLong.empty()),
-                redis.map(r -> r.bytesPerSession(Backends.KEY_PREFIX)).orElse(OptionalLong.empty()),
+                admin.map(RedisAdmin::datasetBytes).orElse(OptionalLong.empty()),
+                bytesPerSession(),
                 at,
                 instance,
                 fence);
@@ -53,7 +59,16 @@ record Backend(
 
     OptionalLong live() {
         try {
-            return liveCount.map(c -> OptionalLong.of(c.getAsLong())).orElse(OptionalLong.empty());
+            return redis.map(r -> OptionalLong.of(r.store().liveSessions())).orElse(OptionalLong.empty());
+        } catch (RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private OptionalLong bytesPerSession() {
+        try {
+            return redis.map(r -> r.store().bytesPerSession(RedisAdmin.MEMORY_SAMPLE_KEYS))
+                    .orElse(OptionalLong.empty());
         } catch (RuntimeException e) {
             return OptionalLong.empty();
         }

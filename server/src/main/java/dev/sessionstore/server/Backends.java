@@ -7,12 +7,21 @@ import dev.sessionstore.coordination.redis.RedisCoordination;
 import dev.sessionstore.embedded.RedisServerProcess;
 import dev.sessionstore.memory.InMemorySessionStore;
 import dev.sessionstore.redis.RedisSessionStore;
+import dev.sessionstore.redis.support.RedisClients;
+import dev.sessionstore.server.jobs.SharedRedis;
+import io.lettuce.core.resource.ClientResources;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
-/** Opens the configured store: the one place the server chooses a backend. */
+/**
+ * Opens the configured store: the one place the server chooses a backend. On Redis it makes the process's one
+ * Lettuce {@link ClientResources} and builds every client on it: the admin connection, the store, the coordination
+ * instance and the jobs' own connection; the backend's closer shuts it down after all of them.
+ */
 final class Backends {
     static final String KEY_PREFIX = "ss";
 
@@ -32,8 +41,6 @@ final class Backends {
                 store,
                 "in-memory store (sessions are lost when the server stops)",
                 Optional.empty(),
-                Optional.empty(),
-                false,
                 Optional.empty(),
                 List.of("--store memory: sessions live in this process and are lost when it stops"),
                 () -> {});
@@ -65,8 +72,16 @@ final class Backends {
 
     private static Backend connect(
             ServerConfig config, SessionPolicy policy, String url, String what, Runnable afterClose) {
-        RedisAdmin admin = RedisAdmin.connect(url, config.commandTimeout().plusSeconds(1), config.redisCluster());
+        ClientResources resources = RedisClients.newResources();
+        Runnable shutdown = () -> resources.shutdown(0, 2, TimeUnit.SECONDS);
+        RedisAdmin admin;
         RedisSessionStore store;
+        try {
+            admin = RedisAdmin.connect(url, config.commandTimeout().plusSeconds(1), resources);
+        } catch (RuntimeException e) {
+            shutdown.run();
+            throw e;
+        }
         try {
             store = RedisSessionStore.builder()
                     .redisUri(url)
@@ -74,12 +89,28 @@ final class Backends {
                     .policy(policy)
                     .commandTimeout(config.commandTimeout())
                     .keyPrefix(KEY_PREFIX)
+                    .clientResources(resources)
                     .build();
         } catch (RuntimeException e) {
             admin.close();
+            shutdown.run();
             throw e;
         }
         RedisAdmin.Persistence persistence = admin.persistence();
+        return new Backend(
+                store,
+                what + ", persistence: " + persistence.describe(),
+                Optional.of(admin),
+                Optional.of(new SharedRedis(url, config.redisCluster(), resources, store.inspection())),
+                warnings(persistence),
+                () -> {
+                    admin.close();
+                    shutdown.run();
+                    afterClose.run();
+                });
+    }
+
+    private static List<String> warnings(RedisAdmin.Persistence persistence) {
         List<String> warnings = new ArrayList<>();
         if (!persistence.known()) {
             warnings.add("cannot read the Redis persistence settings (CONFIG is disabled); make sure AOF is on");
@@ -87,18 +118,7 @@ final class Backends {
             warnings.add(
                     "Redis persistence is " + persistence.describe() + ": sessions will NOT survive a Redis restart");
         }
-        return new Backend(
-                store,
-                what + ", persistence: " + persistence.describe(),
-                Optional.of(admin),
-                Optional.of(url),
-                config.redisCluster(),
-                Optional.of(store::liveSessions),
-                warnings,
-                () -> {
-                    admin.close();
-                    afterClose.run();
-                });
+        return warnings;
     }
 
     /**
@@ -106,19 +126,20 @@ final class Backends {
      * breakers; in memory (this process alone) for the in-memory store.
      */
     static Coordination coordination(ServerConfig config, Backend backend, Clock clock) {
-        return backend.redisUri()
-                .map(url -> RedisCoordination.builder(url)
+        return backend.redis()
+                .map(redis -> RedisCoordination.builder(redis.uri())
                         .clock(clock)
                         .commandTimeout(clamp(config.commandTimeout()))
                         .instanceId(config.instanceId())
-                        .cluster(backend.redisCluster())
+                        .cluster(redis.cluster())
+                        .clientResources(redis.resources())
                         .build())
                 .orElseGet(() -> InMemoryCoordination.create(clock).instance(config.instanceId()));
     }
 
-    private static java.time.Duration clamp(java.time.Duration d) {
-        java.time.Duration min = java.time.Duration.ofMillis(10);
-        java.time.Duration max = java.time.Duration.ofMinutes(1);
+    private static Duration clamp(Duration d) {
+        Duration min = Duration.ofMillis(10);
+        Duration max = Duration.ofMinutes(1);
         return d.compareTo(min) < 0 ? min : d.compareTo(max) > 0 ? max : d;
     }
 

@@ -1,7 +1,7 @@
 package dev.sessionstore.server;
 
-import dev.sessionstore.server.events.MaintenanceOptions;
-import dev.sessionstore.server.events.WebhookConfig;
+import dev.sessionstore.server.jobs.MaintenanceOptions;
+import dev.sessionstore.server.webhooks.WebhookConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;

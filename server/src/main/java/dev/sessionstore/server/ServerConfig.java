@@ -1,8 +1,8 @@
 package dev.sessionstore.server;
 
 import dev.sessionstore.coordination.Names;
-import dev.sessionstore.server.events.MaintenanceOptions;
-import dev.sessionstore.server.events.WebhookConfig;
+import dev.sessionstore.server.jobs.MaintenanceOptions;
+import dev.sessionstore.server.webhooks.WebhookConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -55,12 +55,6 @@ record ServerConfig(
         REDIS,
         MEMORY
     }
-
-    /** Request bodies above this many bytes get 413. */
-    static final int MAX_BODY_BYTES = 64 * 1024;
-
-    /** Request headers above this many bytes get 431. */
-    static final int MAX_HEADER_BYTES = 16 * 1024;
 
     ServerConfig {
         Objects.requireNonNull(host, "host");

@@ -2,9 +2,22 @@ package dev.sessionstore.server;
 
 import dev.sessionstore.SessionPolicy;
 import dev.sessionstore.SessionStore;
-import dev.sessionstore.server.events.CoordinationMetrics;
-import dev.sessionstore.server.events.ServerCoordination;
-import io.helidon.http.DirectHandler;
+import dev.sessionstore.server.admin.AdminPage;
+import dev.sessionstore.server.admin.StoreFacts;
+import dev.sessionstore.server.api.ServiceApi;
+import dev.sessionstore.server.http.ApiKey;
+import dev.sessionstore.server.http.Authentication;
+import dev.sessionstore.server.http.ErrorMapping;
+import dev.sessionstore.server.http.HttpSupport;
+import dev.sessionstore.server.http.ProblemDirectHandler;
+import dev.sessionstore.server.http.Unrouted;
+import dev.sessionstore.server.jobs.ServerCoordination;
+import dev.sessionstore.server.ops.CoordinationMetrics;
+import dev.sessionstore.server.ops.MeteredSessionStore;
+import dev.sessionstore.server.ops.Operations;
+import dev.sessionstore.server.ops.RequestMetrics;
+import dev.sessionstore.server.web.UserDirectory;
+import dev.sessionstore.server.web.WebPages;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
@@ -12,6 +25,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,9 +71,7 @@ final class SessionServer implements AutoCloseable {
                 config.webhook(),
                 config.maintenance(),
                 backend::measure,
-                backend.redisUri(),
-                backend.redisCluster(),
-                Backends.KEY_PREFIX,
+                backend.redis(),
                 clock);
         try {
             return start(config, backend, apiKey, users, coordination, clock);
@@ -79,47 +91,48 @@ final class SessionServer implements AutoCloseable {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         CoordinationMetrics.bind(coordination, registry);
         SessionStore store = new MeteredSessionStore(coordination.wrap(backend.store(), clock), registry);
-        RouteMetrics metrics = new RouteMetrics(registry);
-        HttpRouting.Builder routing = HttpRouting.builder();
-        ServiceApi api = new ServiceApi(store);
-        for (ServiceApi.ApiRoute r : api.routes()) {
-            routing.route(
-                    r.method(), r.path(), metrics.timed(r.method(), r.path(), new Authenticated(apiKey, r.handler())));
-        }
-        new Operations(registry, backend.readiness()).register(routing, metrics);
-        new WebPages(
-                        store,
-                        users,
-                        new LoginThrottle(clock),
-                        new AdminPage(backend, store, apiKey, coordination, clock),
-                        clock)
-                .register(routing, metrics);
-        routing.any(new Unrouted(api.routes()));
-        routing.error(Throwable.class, (req, res, t) -> HttpSupport.sendProblem(res, ErrorMapping.toProblem(t)));
         WebServer web = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
-                .maxPayloadSize(ServerConfig.MAX_BODY_BYTES)
+                .maxPayloadSize(HttpSupport.MAX_BODY_BYTES)
                 .shutdownGracePeriod(Duration.ofSeconds(5))
                 .addProtocol(Http1Config.builder()
-                        .maxHeadersSize(ServerConfig.MAX_HEADER_BYTES)
+                        .maxHeadersSize(HttpSupport.MAX_HEADER_BYTES)
                         .maxPrologueLength(8192)
                         .build())
-                .directHandlers(problemDirectHandlers())
+                .directHandlers(ProblemDirectHandler.forEveryEvent())
                 .errorHandling(e -> e.includeEntity(true))
-                .routing(routing)
+                .routing(routing(backend, store, apiKey, users, coordination, registry, clock))
                 .build()
                 .start();
         return new SessionServer(web, backend, apiKey, coordination);
     }
 
-    private static io.helidon.webserver.http.DirectHandlers problemDirectHandlers() {
-        var builder = io.helidon.webserver.http.DirectHandlers.builder();
-        ProblemDirectHandler handler = new ProblemDirectHandler();
-        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
-            builder.addHandler(type, handler);
-        }
-        return builder.build();
+    /**
+     * The one place every feature is registered, each as one {@link io.helidon.webserver.http.HttpService}. Two
+     * filters run for every request, whichever route serves it or none: the request metrics (outermost, so they time
+     * all the rest) and the API key check of the service API.
+     */
+    private static HttpRouting.Builder routing(
+            Backend backend,
+            SessionStore store,
+            ApiKey apiKey,
+            UserDirectory users,
+            ServerCoordination coordination,
+            PrometheusMeterRegistry registry,
+            Clock clock) {
+        ServiceApi api = new ServiceApi(store);
+        StoreFacts facts = new StoreFacts(backend.description(), backend::persistence, backend.warnings());
+        return HttpRouting.builder()
+                .addFilter(new RequestMetrics(registry))
+                .addFilter(new Authentication(apiKey, List.of(ServiceApi.PREFIX)))
+                .register(
+                        api,
+                        new Operations(registry, backend.readiness()),
+                        new WebPages(store, users, clock),
+                        new AdminPage(facts, store, apiKey, coordination, clock))
+                .any(new Unrouted(api.routes()))
+                .error(Throwable.class, (req, res, t) -> HttpSupport.sendProblem(res, ErrorMapping.toProblem(t)));
     }
 
     int port() {
@@ -157,52 +170,6 @@ final class SessionServer implements AutoCloseable {
             backend.store().close();
         } finally {
             backend.closer().run();
-        }
-    }
-
-    /**
-     * Framework-level refusals (bad framing, oversize headers or body) as problem JSON. These happen before routing,
-     * while the request is parsed, so they are the client's fault: a 5xx here becomes 400, and an oversize header
-     * block becomes 431.
-     */
-    private static final class ProblemDirectHandler implements DirectHandler {
-        private static final System.Logger REFUSALS = System.getLogger(SessionServer.class.getName());
-
-        @Override
-        public TransportResponse handle(
-                TransportRequest request,
-                EventType eventType,
-                io.helidon.http.Status status,
-                io.helidon.http.ServerResponseHeaders headers,
-                Throwable thrown) {
-            // Helidon's own path: a RequestException whose message is not safe to echo becomes a generic detail
-            // (and is logged at DEBUG); only then the String variant below shapes the problem
-            return thrown == null
-                    ? handle(request, eventType, status, headers, "")
-                    : DirectHandler.super.handle(request, eventType, status, headers, thrown, REFUSALS);
-        }
-
-        @Override
-        public TransportResponse handle(
-                TransportRequest request,
-                EventType eventType,
-                io.helidon.http.Status status,
-                io.helidon.http.ServerResponseHeaders headers,
-                String message) {
-            io.helidon.http.Status effective = status.code() >= 500 ? io.helidon.http.Status.BAD_REQUEST_400 : status;
-            String detail = message == null ? "" : message;
-            String lower = detail.toLowerCase(java.util.Locale.ROOT);
-            if (effective.code() == 400 && lower.contains("header") && lower.contains("size")) {
-                effective = io.helidon.http.Status.create(431, "Request Header Fields Too Large");
-            }
-            Problem p = Problem.of(effective.code(), "http-" + effective.code(), effective.reasonPhrase(), detail);
-            return TransportResponse.builder()
-                    .status(effective)
-                    .headers(headers)
-                    .header(io.helidon.http.HeaderNames.CONTENT_TYPE, HttpSupport.PROBLEM_JSON)
-                    .entity(JsonCodec.problem(p))
-                    .keepAlive(false)
-                    .build();
         }
     }
 }

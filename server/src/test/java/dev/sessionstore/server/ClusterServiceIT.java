@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.sessionstore.coordination.RunOutcome;
-import dev.sessionstore.server.events.MaintenanceJobs;
+import dev.sessionstore.server.jobs.MaintenanceJobs;
 import dev.sessionstore.testkit.RedisClusterExtension;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

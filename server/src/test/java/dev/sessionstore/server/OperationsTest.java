@@ -53,6 +53,34 @@ class OperationsTest {
         assertThat(text).contains("sessionstore_store_operation_seconds_bucket{op=\"touch\"");
         assertThat(text).containsPattern("sessionstore_session_creations_total(\\{[^}]*})? 1\\.0");
         assertThat(text).containsPattern("sessionstore_session_revocations_total(\\{[^}]*})? 1\\.0");
-        assertThat(text).containsPattern("sessionstore_session_expirations_total(\\{[^}]*})? 1\\.0");
+        assertThat(text).containsPattern("sessionstore_session_touch_misses_total(\\{[^}]*})? 1\\.0");
+    }
+
+    @Test
+    void everyRequest_isTimed_includingMetricsOpenApiTheStylesheetAndUnknownPaths() {
+        assertThat(server.send(server.request("/static/app.css").GET().build()).statusCode())
+                .isEqualTo(200);
+        assertThat(server.send(server.request("/openapi.json").GET().build()).statusCode())
+                .isEqualTo(200);
+        assertThat(server.send(server.request("/no/such/page-1").GET().build()).statusCode())
+                .isEqualTo(404);
+        assertThat(server.send(server.request("/v1/session").GET().build()).statusCode())
+                .isEqualTo(401);
+        server.send(server.request("/metrics").GET().build());
+
+        String text = server.send(server.request("/metrics").GET().build()).body();
+        assertThat(text)
+                .containsPattern(count("/static/app.css", 200))
+                .containsPattern(count("/openapi.json", 200))
+                .containsPattern(count("/metrics", 200))
+                .as("no route served these: one series, whatever the path")
+                .containsPattern(count("unmatched", 404))
+                .containsPattern(count("unmatched", 401))
+                .doesNotContain("page-1");
+    }
+
+    private static String count(String route, int status) {
+        return "http_server_requests_seconds_count\\{method=\"GET\",route=\"" + route + "\",status=\"" + status
+                + "\"} [1-9]";
     }
 }

@@ -3,6 +3,7 @@ package dev.sessionstore.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionstore.SessionToken;
+import dev.sessionstore.server.web.LoginThrottle;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;

@@ -5,33 +5,26 @@ import dev.sessionstore.coordination.CoordinationUnavailableException;
 import dev.sessionstore.coordination.Names;
 import dev.sessionstore.coordination.SchedulerOptions;
 import dev.sessionstore.coordination.internal.CoordinationInstance;
-import io.lettuce.core.AbstractRedisClient;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisException;
+import dev.sessionstore.redis.support.RedisCalls;
+import dev.sessionstore.redis.support.RedisClientSettings;
+import dev.sessionstore.redis.support.RedisClients;
+import dev.sessionstore.redis.support.RedisLink;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulConnection;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.cluster.ClusterClientOptions;
-import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
-import io.lettuce.core.cluster.RedisClusterClient;
-import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
-import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Coordination through one Redis server: every instance built against the same server and key prefix
  * shares locks, slot claims, run histories and breaker states. Each built instance opens its own
  * connection and closes it (and its client) on {@link Coordination#close()}. {@link Builder#build()}
- * throws {@link CoordinationUnavailableException} if Redis cannot be reached then.
+ * throws {@link CoordinationUnavailableException} if Redis cannot be reached then. Afterwards a Redis that
+ * cannot be reached or cannot answer now ({@code LOADING}, {@code BUSY}, {@code CLUSTERDOWN}, {@code TRYAGAIN},
+ * {@code MASTERDOWN}, {@code READONLY}, ...: {@link dev.sessionstore.redis.support.RedisFailure}) makes calls
+ * throw {@link CoordinationUnavailableException}, as the Redis store reports the same errors as unavailable.
  *
  * <pre>{@code
  * Coordination c = RedisCoordination.builder("redis://127.0.0.1:6379").instanceId("app-1").build();
@@ -40,8 +33,14 @@ import java.util.concurrent.TimeUnit;
 public final class RedisCoordination {
     private RedisCoordination() {}
 
+    /**
+     * A builder for the Redis at {@code redisUri} (any Lettuce URI: {@code redis://}, {@code rediss://}, {@code
+     * redis-sentinel://}, with credentials).
+     *
+     * @throws IllegalArgumentException if it is not a Redis URI (the message does not repeat it)
+     */
     public static Builder builder(String redisUri) {
-        return new Builder(RedisURI.create(Objects.requireNonNull(redisUri, "redisUri")));
+        return new Builder(RedisClientSettings.parseUri(redisUri, "redisUri"));
     }
 
     /** Settings for one instance. Not thread-safe; {@link #build()} validates. */
@@ -53,6 +52,7 @@ public final class RedisCoordination {
         private String keyPrefix = "coord";
         private Duration commandTimeout = Duration.ofSeconds(1);
         private boolean cluster;
+        private Optional<ClientResources> resources = Optional.empty();
 
         private Builder(RedisURI uri) {
             this.uri = uri;
@@ -99,55 +99,27 @@ public final class RedisCoordination {
             return this;
         }
 
+        /**
+         * The process's Lettuce {@link ClientResources}, shared with its other Redis clients as Lettuce
+         * recommends ({@link RedisClients#newResources()} makes suitable ones): the instance builds its client on
+         * them and leaves them running on close; the caller shuts them down after every client. Without them the
+         * instance creates its own and shuts them down on close.
+         */
+        public Builder clientResources(ClientResources r) {
+            this.resources = Optional.of(Objects.requireNonNull(r, "clientResources"));
+            return this;
+        }
+
         public Coordination build() {
-            ClientResources resources = ClientResources.builder()
-                    .reconnectDelay(
-                            Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
-                    .build();
-            // opening the connection may take as long as a command (Lettuce's own default is 10 s)
-            SocketOptions socketOptions = SocketOptions.builder()
-                    .connectTimeout(commandTimeout)
-                    .keepAlive(true)
-                    .build();
-            AbstractRedisClient client =
-                    cluster ? RedisClusterClient.create(resources, uri) : RedisClient.create(resources, uri);
-            StatefulConnection<String, String> connection;
-            RedisClusterCommands<String, String> commands;
+            RedisClientSettings settings = RedisClientSettings.of(uri, cluster, commandTimeout);
+            RedisLink link = RedisLink.open(settings, resources, CoordinationExceptions.INSTANCE);
             try {
-                if (client instanceof RedisClusterClient c) {
-                    // a cluster connection waits for a node's connection to open (at most the timeout)
-                    c.setOptions(ClusterClientOptions.builder()
-                            .autoReconnect(true)
-                            .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-                            .socketOptions(socketOptions)
-                            .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
-                                    .enableAllAdaptiveRefreshTriggers()
-                                    .enablePeriodicRefresh(Duration.ofSeconds(30))
-                                    .build())
-                            .build());
-                    StatefulRedisClusterConnection<String, String> cc = c.connect();
-                    connection = cc;
-                    commands = cc.sync();
-                } else {
-                    RedisClient c = (RedisClient) client;
-                    c.setOptions(ClientOptions.builder()
-                            .autoReconnect(true)
-                            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                            .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-                            .socketOptions(socketOptions)
-                            .build());
-                    StatefulRedisConnection<String, String> sc = c.connect();
-                    connection = sc;
-                    commands = sc.sync();
-                }
-            } catch (RedisException e) {
-                client.shutdown(0, 2, TimeUnit.SECONDS);
-                resources.shutdown(0, 2, TimeUnit.SECONDS);
-                throw new CoordinationUnavailableException(
-                        "cannot connect to Redis at " + uri.getHost() + ":" + uri.getPort(), e);
+                link.connect();
+            } catch (RuntimeException e) {
+                link.close();
+                throw e;
             }
-            connection.setTimeout(commandTimeout);
-            RedisCalls calls = new RedisCalls(commands);
+            RedisCalls calls = new RedisCalls(link);
             return new CoordinationInstance(
                     instanceId,
                     clock,
@@ -155,11 +127,7 @@ public final class RedisCoordination {
                     new RedisLeases(calls, keyPrefix),
                     new RedisJobs(calls, keyPrefix),
                     new RedisBreakers(calls, keyPrefix),
-                    () -> {
-                        connection.close();
-                        client.shutdown(0, 2, TimeUnit.SECONDS);
-                        resources.shutdown(0, 2, TimeUnit.SECONDS);
-                    });
+                    link::close);
         }
     }
 }

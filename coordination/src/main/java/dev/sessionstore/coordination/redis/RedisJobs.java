@@ -3,8 +3,9 @@ package dev.sessionstore.coordination.redis;
 import dev.sessionstore.coordination.JobRun;
 import dev.sessionstore.coordination.RunOutcome;
 import dev.sessionstore.coordination.internal.JobBackend;
-import dev.sessionstore.coordination.redis.RedisCalls.Script;
-import io.lettuce.core.ScriptOutputType;
+import dev.sessionstore.redis.support.LuaScript;
+import dev.sessionstore.redis.support.RedisCalls;
+import dev.sessionstore.redis.support.ScriptCall;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,19 +18,63 @@ import java.util.Optional;
  * {@code slot|instance|started|finished|outcome|fence} with times in epoch ms.
  */
 final class RedisJobs implements JobBackend {
-    private static final Script CLAIM = Script.of("""
-            local last = tonumber(redis.call('GET', KEYS[2]) or '-1')
-            local slot = tonumber(ARGV[3])
-            if ARGV[4] == '1' and last >= slot then return 0 end
-            if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 0 end
-            if slot > last then redis.call('SET', KEYS[2], ARGV[3]) end
-            return 1
-            """);
-    private static final Script RECORD = Script.of("""
-            redis.call('LPUSH', KEYS[1], ARGV[1])
-            redis.call('LTRIM', KEYS[1], 0, tonumber(ARGV[2]) - 1)
-            return 1
-            """);
+    /**
+     * KEYS: the slot's claim, the latest claimed slot. ARGV: instance, retention ms, slot epoch ms, '1' to claim
+     * only a slot later than the latest. Replies 1 if claimed, else 0.
+     */
+    record Claim(
+            String claim, String latest, String instance, long retentionMillis, long slotMillis, boolean onlyIfLatest)
+            implements ScriptCall<Long> {
+        static final LuaScript<Long> SCRIPT = LuaScript.integer("CLAIM", """
+                local last = tonumber(redis.call('GET', KEYS[2]) or '-1')
+                local slot = tonumber(ARGV[3])
+                if ARGV[4] == '1' and last >= slot then return 0 end
+                if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 0 end
+                if slot > last then redis.call('SET', KEYS[2], ARGV[3]) end
+                return 1
+                """);
+
+        @Override
+        public LuaScript<Long> script() {
+            return SCRIPT;
+        }
+
+        @Override
+        public String[] keys() {
+            return new String[] {claim, latest};
+        }
+
+        @Override
+        public String[] args() {
+            return new String[] {
+                instance, Long.toString(retentionMillis), Long.toString(slotMillis), onlyIfLatest ? "1" : "0"
+            };
+        }
+    }
+
+    /** KEYS: the run history list. ARGV: the entry, the longest history kept. Replies 1. */
+    record RecordRun(String runs, String entry, int maxLength) implements ScriptCall<Long> {
+        static final LuaScript<Long> SCRIPT = LuaScript.integer("RECORD", """
+                redis.call('LPUSH', KEYS[1], ARGV[1])
+                redis.call('LTRIM', KEYS[1], 0, tonumber(ARGV[2]) - 1)
+                return 1
+                """);
+
+        @Override
+        public LuaScript<Long> script() {
+            return SCRIPT;
+        }
+
+        @Override
+        public String[] keys() {
+            return new String[] {runs};
+        }
+
+        @Override
+        public String[] args() {
+            return new String[] {entry, Integer.toString(maxLength)};
+        }
+    }
 
     private final RedisCalls redis;
     private final String prefix;
@@ -45,21 +90,15 @@ final class RedisJobs implements JobBackend {
 
     @Override
     public boolean claim(String job, Instant slot, String instance, Duration retention, boolean onlyIfLatest) {
-        String ms = Long.toString(slot.toEpochMilli());
-        Long ok = redis.eval(
-                CLAIM,
-                ScriptOutputType.INTEGER,
-                new String[] {key(job) + ":slot:" + ms, key(job) + ":latest"},
-                instance,
-                Long.toString(retention.toMillis()),
-                ms,
-                onlyIfLatest ? "1" : "0");
-        return ok == 1;
+        long ms = slot.toEpochMilli();
+        Claim claim = new Claim(
+                key(job) + ":slot:" + ms, key(job) + ":latest", instance, retention.toMillis(), ms, onlyIfLatest);
+        return redis.run(claim) == 1;
     }
 
     @Override
     public Optional<Instant> latestClaimed(String job) {
-        String v = redis.call(() -> redis.commands().get(key(job) + ":latest"));
+        String v = redis.call(c -> c.get(key(job) + ":latest"));
         return Optional.ofNullable(v).map(ms -> Instant.ofEpochMilli(Long.parseLong(ms)));
     }
 
@@ -73,12 +112,12 @@ final class RedisJobs implements JobBackend {
                 Long.toString(run.finished().toEpochMilli()),
                 run.outcome().name(),
                 Long.toString(run.fence()));
-        redis.eval(RECORD, ScriptOutputType.INTEGER, new String[] {key(run.job()) + ":runs"}, entry, "" + maxLength);
+        redis.run(new RecordRun(key(run.job()) + ":runs", entry, maxLength));
     }
 
     @Override
     public List<JobRun> history(String job, int limit) {
-        List<String> entries = redis.call(() -> redis.commands().lrange(key(job) + ":runs", 0, limit - 1));
+        List<String> entries = redis.call(c -> c.lrange(key(job) + ":runs", 0, limit - 1));
         return entries.stream().map(e -> parse(job, e)).toList();
     }
 

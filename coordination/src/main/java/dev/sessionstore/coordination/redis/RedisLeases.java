@@ -1,8 +1,9 @@
 package dev.sessionstore.coordination.redis;
 
 import dev.sessionstore.coordination.internal.LeaseBackend;
-import dev.sessionstore.coordination.redis.RedisCalls.Script;
-import io.lettuce.core.ScriptOutputType;
+import dev.sessionstore.redis.support.LuaScript;
+import dev.sessionstore.redis.support.RedisCalls;
+import dev.sessionstore.redis.support.ScriptCall;
 import java.util.OptionalLong;
 
 /**
@@ -11,24 +12,80 @@ import java.util.OptionalLong;
  * SET NX, so fences are strictly increasing per name as long as Redis keeps its data.
  */
 final class RedisLeases implements LeaseBackend {
-    private static final Script ACQUIRE = Script.of("""
-            if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
-              return redis.call('INCR', KEYS[2])
-            end
-            return 0
-            """);
-    private static final Script RENEW = Script.of("""
-            if redis.call('GET', KEYS[1]) == ARGV[1] then
-              return redis.call('PEXPIRE', KEYS[1], ARGV[2])
-            end
-            return 0
-            """);
-    private static final Script RELEASE = Script.of("""
-            if redis.call('GET', KEYS[1]) == ARGV[1] then
-              return redis.call('DEL', KEYS[1])
-            end
-            return 0
-            """);
+    /** KEYS: the lock, its fence counter. ARGV: owner, lease ms. Replies the new fence, or 0 if held. */
+    record Acquire(String lock, String fence, String owner, long leaseMillis) implements ScriptCall<Long> {
+        static final LuaScript<Long> SCRIPT = LuaScript.integer("ACQUIRE", """
+                if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+                  return redis.call('INCR', KEYS[2])
+                end
+                return 0
+                """);
+
+        @Override
+        public LuaScript<Long> script() {
+            return SCRIPT;
+        }
+
+        @Override
+        public String[] keys() {
+            return new String[] {lock, fence};
+        }
+
+        @Override
+        public String[] args() {
+            return new String[] {owner, Long.toString(leaseMillis)};
+        }
+    }
+
+    /** KEYS: the lock. ARGV: owner, lease ms. Replies 1 if the owner still held it (now for the lease), else 0. */
+    record Renew(String lock, String owner, long leaseMillis) implements ScriptCall<Long> {
+        static final LuaScript<Long> SCRIPT = LuaScript.integer("RENEW", """
+                if redis.call('GET', KEYS[1]) == ARGV[1] then
+                  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+                end
+                return 0
+                """);
+
+        @Override
+        public LuaScript<Long> script() {
+            return SCRIPT;
+        }
+
+        @Override
+        public String[] keys() {
+            return new String[] {lock};
+        }
+
+        @Override
+        public String[] args() {
+            return new String[] {owner, Long.toString(leaseMillis)};
+        }
+    }
+
+    /** KEYS: the lock. ARGV: owner. Replies 1 if the owner held it and it is now free, else 0. */
+    record Release(String lock, String owner) implements ScriptCall<Long> {
+        static final LuaScript<Long> SCRIPT = LuaScript.integer("RELEASE", """
+                if redis.call('GET', KEYS[1]) == ARGV[1] then
+                  return redis.call('DEL', KEYS[1])
+                end
+                return 0
+                """);
+
+        @Override
+        public LuaScript<Long> script() {
+            return SCRIPT;
+        }
+
+        @Override
+        public String[] keys() {
+            return new String[] {lock};
+        }
+
+        @Override
+        public String[] args() {
+            return new String[] {owner};
+        }
+    }
 
     private final RedisCalls redis;
     private final String prefix;
@@ -44,31 +101,23 @@ final class RedisLeases implements LeaseBackend {
 
     @Override
     public OptionalLong acquire(String name, String owner, long leaseMillis) {
-        Long fence = redis.eval(
-                ACQUIRE,
-                ScriptOutputType.INTEGER,
-                new String[] {key(name), key(name) + ":fence"},
-                owner,
-                Long.toString(leaseMillis));
+        long fence = redis.run(new Acquire(key(name), key(name) + ":fence", owner, leaseMillis));
         return fence == 0 ? OptionalLong.empty() : OptionalLong.of(fence);
     }
 
     @Override
     public boolean renew(String name, String owner, long leaseMillis) {
-        Long ok = redis.eval(
-                RENEW, ScriptOutputType.INTEGER, new String[] {key(name)}, owner, Long.toString(leaseMillis));
-        return ok == 1;
+        return redis.run(new Renew(key(name), owner, leaseMillis)) == 1;
     }
 
     @Override
     public boolean release(String name, String owner) {
-        Long ok = redis.eval(RELEASE, ScriptOutputType.INTEGER, new String[] {key(name)}, owner);
-        return ok == 1;
+        return redis.run(new Release(key(name), owner)) == 1;
     }
 
     @Override
     public long currentFence(String name) {
-        String v = redis.call(() -> redis.commands().get(key(name) + ":fence"));
+        String v = redis.call(c -> c.get(key(name) + ":fence"));
         return v == null ? 0 : Long.parseLong(v);
     }
 }

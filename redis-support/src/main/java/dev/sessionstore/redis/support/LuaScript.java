@@ -1,0 +1,72 @@
+package dev.sessionstore.redis.support;
+
+import io.lettuce.core.ScriptOutputType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A Lua script as Redis knows it: its full text, the SHA-1 of that text ({@code EVALSHA} names the script by
+ * it) and the shape of its reply. Immutable and thread-safe.
+ *
+ * @param <R> the Java type of the reply: {@code Long} for an integer, {@code List<Object>} for an array
+ */
+public final class LuaScript<R> {
+    private final String name;
+    private final String text;
+    private final String sha;
+    private final ScriptOutputType output;
+
+    private LuaScript(String name, String text, ScriptOutputType output) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.text = Objects.requireNonNull(text, "text");
+        this.sha = sha1(text);
+        this.output = output;
+    }
+
+    /** A script that replies an array (Lua table); nested arrays are lists too. */
+    public static LuaScript<List<Object>> array(String name, String text) {
+        return new LuaScript<>(name, text, ScriptOutputType.MULTI);
+    }
+
+    /** A script that replies an integer (a Lua number, truncated by Redis). */
+    public static LuaScript<Long> integer(String name, String text) {
+        return new LuaScript<>(name, text, ScriptOutputType.INTEGER);
+    }
+
+    /** A short name for messages, for example {@code CREATE}. */
+    public String name() {
+        return name;
+    }
+
+    /** The full Lua source, as sent with {@code EVAL}. */
+    public String text() {
+        return text;
+    }
+
+    /** The lower-case hex SHA-1 of {@link #text()}, as sent with {@code EVALSHA}. */
+    public String sha() {
+        return sha;
+    }
+
+    ScriptOutputType output() {
+        return output;
+    }
+
+    @Override
+    public String toString() {
+        return "LuaScript[" + name + " " + sha + "]";
+    }
+
+    private static String sha1(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is required of every JVM", e);
+        }
+    }
+}

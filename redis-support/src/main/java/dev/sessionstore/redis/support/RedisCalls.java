@@ -1,0 +1,107 @@
+package dev.sessionstore.redis.support;
+
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Runs script calls and plain commands on a {@link RedisLink}, waiting at most its command timeout (plus a
+ * small margin) and reporting every failure through the link's {@link RedisExceptions}, classified by {@link
+ * RedisFailure}. A script is sent as {@code EVALSHA}; only when Redis answers {@code NOSCRIPT} (after a
+ * restart, a failover or {@code SCRIPT FLUSH}) is it sent again as {@code EVAL}, which also caches it. On a
+ * Redis Cluster both go to the node owning the call's keys, so each node loads a script on its first {@code
+ * NOSCRIPT}. Thread-safe.
+ */
+public final class RedisCalls {
+    private static final long MARGIN_MILLIS = 50;
+
+    private final RedisLink link;
+    private final Duration timeout;
+    private final RedisExceptions exceptions;
+
+    public RedisCalls(RedisLink link) {
+        this.link = link;
+        this.timeout = link.settings().commandTimeout();
+        this.exceptions = link.exceptions();
+    }
+
+    /**
+     * Sends the call without waiting. The future fails with the raw Lettuce exception; {@link #await} translates
+     * it.
+     */
+    public <R> CompletableFuture<R> send(ScriptCall<R> call) {
+        RedisClusterAsyncCommands<String, String> commands = link.async();
+        LuaScript<R> script = call.script();
+        String[] keys = call.keys();
+        String[] args = call.args();
+        return commands.<R>evalsha(script.sha(), script.output(), keys, args)
+                .toCompletableFuture()
+                .exceptionallyCompose(e -> RedisFailure.unwrap(e) instanceof RedisNoScriptException
+                        ? commands.<R>eval(script.text(), script.output(), keys, args)
+                                .toCompletableFuture()
+                        : CompletableFuture.failedFuture(RedisFailure.unwrap(e)));
+    }
+
+    /** Sends the call and waits for its reply. */
+    public <R> R run(ScriptCall<R> call) {
+        return await(send(call));
+    }
+
+    /** Sends one plain command, for example {@code c -> c.get(key)}, and waits for its reply. */
+    public <T> T call(Function<RedisClusterAsyncCommands<String, String>, RedisFuture<T>> command) {
+        return await(command.apply(link.async()).toCompletableFuture());
+    }
+
+    /** Waits for a reply within the command timeout, translating failures. */
+    public <T> T await(CompletableFuture<T> reply) {
+        try {
+            return reply.get(timeout.toMillis() + MARGIN_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            reply.cancel(true);
+            throw exceptions.unavailable("Redis did not answer within " + timeout, e);
+        } catch (ExecutionException e) {
+            throw exceptions.translate(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw exceptions.unavailable("interrupted while waiting for Redis", e);
+        }
+    }
+
+    /**
+     * Runs {@code call} on a caller's synchronous commands, whose connection and timeout are the caller's: with
+     * the same {@code NOSCRIPT} fallback, and failures reported through {@code exceptions}.
+     */
+    public static <R> R run(
+            RedisClusterCommands<String, String> commands, ScriptCall<R> call, RedisExceptions exceptions) {
+        LuaScript<R> script = call.script();
+        String[] keys = call.keys();
+        String[] args = call.args();
+        return call(
+                () -> {
+                    try {
+                        return commands.<R>evalsha(script.sha(), script.output(), keys, args);
+                    } catch (RedisNoScriptException e) {
+                        return commands.<R>eval(script.text(), script.output(), keys, args);
+                    }
+                },
+                exceptions);
+    }
+
+    /** Runs one command on a caller's synchronous commands, failures reported through {@code exceptions}. */
+    public static <T> T call(Supplier<T> command, RedisExceptions exceptions) {
+        try {
+            return command.get();
+        } catch (RedisException e) {
+            throw exceptions.translate(e);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.sessionstore.redis.support;
+
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One client ({@link RedisClients#create}) and its one multiplexed connection, to a standalone or
+ * Sentinel-managed Redis or to a Redis Cluster (one connection object that routes each command to the node
+ * owning its key's slot). The connection opens on first use, or at {@link #connect()}, and then reconnects by
+ * itself. {@link #close()} closes the connection and the client, and the client resources too unless they were
+ * shared. Thread-safe.
+ */
+public final class RedisLink implements AutoCloseable {
+    private final RedisClientSettings settings;
+    private final RedisExceptions exceptions;
+    private final AbstractRedisClient client;
+    private final Optional<ClientResources> ownResources;
+    private volatile Commands commands;
+    private StatefulConnection<String, String> connection;
+    private boolean closed;
+
+    private record Commands(
+            RedisClusterAsyncCommands<String, String> async, RedisClusterCommands<String, String> sync) {}
+
+    private RedisLink(
+            RedisClientSettings settings,
+            RedisExceptions exceptions,
+            AbstractRedisClient client,
+            Optional<ClientResources> ownResources) {
+        this.settings = settings;
+        this.exceptions = exceptions;
+        this.client = client;
+        this.ownResources = ownResources;
+    }
+
+    /**
+     * A link that connects on first use.
+     *
+     * @param shared the process's client resources, left running on close; empty: the link creates its own
+     *     ({@link RedisClients#newResources()}) and shuts them down on close
+     * @param exceptions how failures are reported, by this link and by {@link RedisCalls} on it
+     */
+    public static RedisLink open(
+            RedisClientSettings settings, Optional<ClientResources> shared, RedisExceptions exceptions) {
+        Optional<ClientResources> own =
+                shared.isPresent() ? Optional.empty() : Optional.of(RedisClients.newResources());
+        ClientResources resources = shared.or(() -> own).orElseThrow();
+        return new RedisLink(settings, exceptions, RedisClients.create(settings, resources), own);
+    }
+
+    /**
+     * Opens the connection now if it is not open, and returns this link.
+     *
+     * @throws RuntimeException {@link RedisExceptions#unavailable} if Redis cannot be reached; the link is then
+     *     still usable and tries again on the next use
+     */
+    public RedisLink connect() {
+        commands();
+        return this;
+    }
+
+    /** The asynchronous commands, connecting first if needed (throwing as {@link #connect()}). */
+    public RedisClusterAsyncCommands<String, String> async() {
+        return commands().async();
+    }
+
+    /** The synchronous commands (each waits at most the command timeout), connecting first if needed. */
+    public RedisClusterCommands<String, String> sync() {
+        return commands().sync();
+    }
+
+    public RedisClientSettings settings() {
+        return settings;
+    }
+
+    RedisExceptions exceptions() {
+        return exceptions;
+    }
+
+    private Commands commands() {
+        Commands c = commands;
+        return c != null ? c : open();
+    }
+
+    private synchronized Commands open() {
+        if (closed) {
+            throw new IllegalStateException("the Redis connection is closed");
+        }
+        if (commands == null) {
+            try {
+                connection = switch (client) {
+                    case RedisClusterClient cluster -> cluster.connect(StringCodec.UTF8);
+                    case RedisClient standalone -> standalone.connect(StringCodec.UTF8);
+                    default -> throw new IllegalStateException("unknown client " + client);
+                };
+            } catch (RedisException e) {
+                throw exceptions.unavailable("cannot connect to Redis at " + settings.describe(), e);
+            }
+            commands = connection instanceof StatefulRedisClusterConnection<String, String> cluster
+                    ? new Commands(cluster.async(), cluster.sync())
+                    : commandsOf((StatefulRedisConnection<String, String>) connection);
+        }
+        return commands;
+    }
+
+    private static Commands commandsOf(StatefulRedisConnection<String, String> connection) {
+        return new Commands(connection.async(), connection.sync());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (connection != null) {
+            connection.close();
+        }
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        ownResources.ifPresent(r -> r.shutdown(0, 2, TimeUnit.SECONDS));
+    }
+}

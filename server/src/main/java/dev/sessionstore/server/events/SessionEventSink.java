@@ -1,9 +1,0 @@
-package dev.sessionstore.server.events;
-
-/** Receives session events. {@link #publish} must not block: it runs on the request path. */
-@FunctionalInterface
-public interface SessionEventSink {
-    SessionEventSink NONE = event -> {};
-
-    void publish(SessionEvent event);
-}

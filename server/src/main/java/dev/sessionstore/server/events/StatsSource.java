@@ -1,9 +1,0 @@
-package dev.sessionstore.server.events;
-
-import java.time.Instant;
-
-/** Measures the store for the statistics job; may be slow (it may walk the keyspace), never on a request. */
-@FunctionalInterface
-public interface StatsSource {
-    StoreStats measure(Instant at, String instance, long fence);
-}

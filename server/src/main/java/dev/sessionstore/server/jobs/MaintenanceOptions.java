@@ -1,0 +1,29 @@
+package dev.sessionstore.server.jobs;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How often the maintenance jobs run (fixed-rate slots, the same on every instance).
+ *
+ * @param statsInterval the statistics job (live sessions, memory per session)
+ * @param upkeepInterval the expired-session scan
+ */
+public record MaintenanceOptions(Duration statsInterval, Duration upkeepInterval) {
+    public MaintenanceOptions {
+        check("stats-interval", statsInterval);
+        check("upkeep-interval", upkeepInterval);
+    }
+
+    /** Statistics every 30 s, upkeep every 60 s. */
+    public static MaintenanceOptions defaults() {
+        return new MaintenanceOptions(Duration.ofSeconds(30), Duration.ofSeconds(60));
+    }
+
+    private static void check(String setting, Duration d) {
+        Objects.requireNonNull(d, setting);
+        if (d.toMillis() < 100 || d.compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalArgumentException(setting + " must be in [100ms, 1d]: " + d);
+        }
+    }
+}

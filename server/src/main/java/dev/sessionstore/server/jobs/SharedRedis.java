@@ -1,0 +1,23 @@
+package dev.sessionstore.server.jobs;
+
+import dev.sessionstore.redis.StoreInspection;
+import io.lettuce.core.resource.ClientResources;
+import java.util.Objects;
+
+/**
+ * The Redis the store runs on, as the server's other users of it need it. The key layout stays the store's: the
+ * jobs read the store's keys only through its {@link StoreInspection}.
+ *
+ * @param uri the Redis URI the store was built with
+ * @param cluster whether {@code uri} is one node of a Redis Cluster
+ * @param resources the process's one Lettuce {@link ClientResources}: every client is built on it, and its owner
+ *     shuts it down after the last client is closed
+ * @param store the store's keyspace walks
+ */
+public record SharedRedis(String uri, boolean cluster, ClientResources resources, StoreInspection store) {
+    public SharedRedis {
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(resources, "resources");
+        Objects.requireNonNull(store, "store");
+    }
+}
