@@ -15,6 +15,7 @@ import java.util.function.LongSupplier;
  * @param store the store
  * @param description one line for the start banner and the admin page, e.g. "embedded Redis 127.0.0.1:6379"
  * @param redis an admin connection to the Redis behind the store, if there is one
+ * @param launchedWith the persistence settings of the Redis this server started itself; empty for another Redis
  * @param redisUri the URI of that Redis (for the coordination module and the maintenance jobs)
  * @param redisCluster whether that URI is one node of a Redis Cluster
  * @param liveCount the number of live sessions, if the store can count them
@@ -25,6 +26,7 @@ record Backend(
         SessionStore store,
         String description,
         Optional<RedisAdmin> redis,
+        Optional<RedisAdmin.Persistence> launchedWith,
         Optional<String> redisUri,
         boolean redisCluster,
         Optional<LongSupplier> liveCount,
@@ -40,9 +42,15 @@ record Backend(
         return redis.<BooleanSupplier>map(r -> r::ping).orElse(() -> true);
     }
 
-    /** The store's persistence for people, as Redis reports it now; "none (in-memory)" without a Redis. */
+    /**
+     * The store's persistence for people: as this server started its Redis, else as the Redis reports it now;
+     * "none (in-memory)" without a Redis.
+     */
     String persistence() {
-        return redis.map(r -> r.persistence().describe()).orElse("none (in-memory)");
+        return launchedWith
+                .or(() -> redis.map(RedisAdmin::persistence))
+                .map(RedisAdmin.Persistence::describe)
+                .orElse("none (in-memory)");
     }
 
     /** The statistics job's measurement: live sessions, INFO memory dataset, MEMORY USAGE per session. */

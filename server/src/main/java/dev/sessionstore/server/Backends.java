@@ -33,6 +33,7 @@ final class Backends {
                 "in-memory store (sessions are lost when the server stops)",
                 Optional.empty(),
                 Optional.empty(),
+                Optional.empty(),
                 false,
                 Optional.empty(),
                 List.of("--store memory: sessions live in this process and are lost when it stops"),
@@ -51,7 +52,7 @@ final class Backends {
         try {
             String what = "embedded Redis " + redis.uri() + " (pid " + redis.pid() + ", data in "
                     + redis.dataDir().toAbsolutePath() + ")";
-            return connect(config, policy, redis.uri(), what, redis::stop);
+            return connect(config, policy, redis.uri(), what, Optional.of(launchedWith(persistence)), redis::stop);
         } catch (RuntimeException e) {
             redis.stop();
             throw e;
@@ -60,11 +61,30 @@ final class Backends {
 
     private static Backend external(ServerConfig config, SessionPolicy policy, String url) {
         String what = (config.redisCluster() ? "Redis Cluster via " : "Redis ") + redacted(url);
-        return connect(config, policy, url, what, () -> {});
+        return connect(config, policy, url, what, Optional.empty(), () -> {});
     }
 
+    /** The settings this server passed to the Redis it started: it needs not ask them, nor warn it cannot. */
+    private static RedisAdmin.Persistence launchedWith(RedisServerProcess.Persistence persistence) {
+        return switch (persistence) {
+            case NONE -> new RedisAdmin.Persistence(Optional.of("no"), Optional.empty(), Optional.of(""));
+            case AOF_EVERYSEC ->
+                new RedisAdmin.Persistence(Optional.of("yes"), Optional.of("everysec"), Optional.of(""));
+            case AOF_ALWAYS -> new RedisAdmin.Persistence(Optional.of("yes"), Optional.of("always"), Optional.of(""));
+        };
+    }
+
+    /**
+     * @param launched the persistence this server started the Redis with; empty for an external Redis, whose
+     *     settings are asked (and an operator warned when they cannot be read)
+     */
     private static Backend connect(
-            ServerConfig config, SessionPolicy policy, String url, String what, Runnable afterClose) {
+            ServerConfig config,
+            SessionPolicy policy,
+            String url,
+            String what,
+            Optional<RedisAdmin.Persistence> launched,
+            Runnable afterClose) {
         RedisAdmin admin = RedisAdmin.connect(url, config.commandTimeout().plusSeconds(1));
         RedisSessionStore store;
         try {
@@ -79,7 +99,7 @@ final class Backends {
             admin.close();
             throw e;
         }
-        RedisAdmin.Persistence persistence = admin.persistence();
+        RedisAdmin.Persistence persistence = launched.orElseGet(admin::persistence);
         List<String> warnings = new ArrayList<>();
         if (!persistence.known()) {
             warnings.add("cannot read the Redis persistence settings (CONFIG is disabled); make sure AOF is on");
@@ -91,6 +111,7 @@ final class Backends {
                 store,
                 what + ", persistence: " + persistence.describe(),
                 Optional.of(admin),
+                launched,
                 Optional.of(url),
                 config.redisCluster(),
                 Optional.of(store::liveSessions),
