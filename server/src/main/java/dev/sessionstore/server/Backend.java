@@ -17,6 +17,7 @@ import java.util.function.BooleanSupplier;
  * @param admin an admin connection to the Redis behind the store, if there is one
  * @param redis that Redis as the coordination module and the maintenance jobs use it: its URI, the process's
  *     shared client resources and the store's inspection API
+ * @param launchedWith the persistence settings of the Redis this server started itself; empty for another Redis
  * @param warnings things an operator should know, e.g. that sessions will not survive a restart
  * @param closer stops what was started, in order, after the store is closed (the client resources last but the
  *     embedded Redis)
@@ -26,6 +27,7 @@ record Backend(
         String description,
         Optional<RedisAdmin> admin,
         Optional<SharedRedis> redis,
+        Optional<RedisAdmin.Persistence> launchedWith,
         List<String> warnings,
         Runnable closer) {
 
@@ -38,9 +40,15 @@ record Backend(
         return admin.<BooleanSupplier>map(r -> r::ping).orElse(() -> true);
     }
 
-    /** The store's persistence for people, as Redis reports it now; "none (in-memory)" without a Redis. */
+    /**
+     * The store's persistence for people: as this server started its Redis, else as the Redis reports it now;
+     * "none (in-memory)" without a Redis.
+     */
     String persistence() {
-        return admin.map(r -> r.persistence().describe()).orElse("none (in-memory)");
+        return launchedWith
+                .or(() -> admin.map(RedisAdmin::persistence))
+                .map(RedisAdmin.Persistence::describe)
+                .orElse("none (in-memory)");
     }
 
     /**

@@ -42,6 +42,7 @@ final class Backends {
                 "in-memory store (sessions are lost when the server stops)",
                 Optional.empty(),
                 Optional.empty(),
+                Optional.empty(),
                 List.of("--store memory: sessions live in this process and are lost when it stops"),
                 () -> {});
     }
@@ -58,7 +59,7 @@ final class Backends {
         try {
             String what = "embedded Redis " + redis.uri() + " (pid " + redis.pid() + ", data in "
                     + redis.dataDir().toAbsolutePath() + ")";
-            return connect(config, policy, redis.uri(), what, redis::stop);
+            return connect(config, policy, redis.uri(), what, Optional.of(launchedWith(persistence)), redis::stop);
         } catch (RuntimeException e) {
             redis.stop();
             throw e;
@@ -67,11 +68,30 @@ final class Backends {
 
     private static Backend external(ServerConfig config, SessionPolicy policy, String url) {
         String what = (config.redisCluster() ? "Redis Cluster via " : "Redis ") + redacted(url);
-        return connect(config, policy, url, what, () -> {});
+        return connect(config, policy, url, what, Optional.empty(), () -> {});
     }
 
+    /** The settings this server passed to the Redis it started: it needs not ask them, nor warn it cannot. */
+    private static RedisAdmin.Persistence launchedWith(RedisServerProcess.Persistence persistence) {
+        return switch (persistence) {
+            case NONE -> new RedisAdmin.Persistence(Optional.of("no"), Optional.empty(), Optional.of(""));
+            case AOF_EVERYSEC ->
+                new RedisAdmin.Persistence(Optional.of("yes"), Optional.of("everysec"), Optional.of(""));
+            case AOF_ALWAYS -> new RedisAdmin.Persistence(Optional.of("yes"), Optional.of("always"), Optional.of(""));
+        };
+    }
+
+    /**
+     * @param launched the persistence this server started the Redis with; empty for an external Redis, whose
+     *     settings are asked (and an operator warned when they cannot be read)
+     */
     private static Backend connect(
-            ServerConfig config, SessionPolicy policy, String url, String what, Runnable afterClose) {
+            ServerConfig config,
+            SessionPolicy policy,
+            String url,
+            String what,
+            Optional<RedisAdmin.Persistence> launched,
+            Runnable afterClose) {
         ClientResources resources = RedisClients.newResources();
         Runnable shutdown = () -> resources.shutdown(0, 2, TimeUnit.SECONDS);
         RedisAdmin admin;
@@ -96,12 +116,13 @@ final class Backends {
             shutdown.run();
             throw e;
         }
-        RedisAdmin.Persistence persistence = admin.persistence();
+        RedisAdmin.Persistence persistence = launched.orElseGet(admin::persistence);
         return new Backend(
                 store,
                 what + ", persistence: " + persistence.describe(),
                 Optional.of(admin),
                 Optional.of(new SharedRedis(url, config.redisCluster(), resources, store.inspection())),
+                launched,
                 warnings(persistence),
                 () -> {
                     admin.close();

@@ -1,6 +1,5 @@
 package dev.sessionstore.server;
 
-import java.io.PrintStream;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -26,9 +25,11 @@ public final class Main {
         if (CommandLine.printHelpIfRequested(parsed)) {
             return;
         }
+        ServerConfig config;
         SessionServer server;
         try {
-            server = start(cli.getCommand(), System.out);
+            config = cli.<ServerCommand>getCommand().call();
+            server = SessionServer.start(config, Clock.systemUTC());
         } catch (IllegalArgumentException e) {
             System.err.println("sessionstore-server: " + e.getMessage());
             System.exit(2);
@@ -40,14 +41,16 @@ public final class Main {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        // before the banner, which tells the user Ctrl-C stops the server
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
-                            System.out.println("sessionstore-server: stopping…");
+                            System.out.println(Banner.STOPPING);
                             server.close();
                             stopped.countDown();
                         },
                         "sessionstore-shutdown"));
+        Banner.print(System.out, config, server);
         stopped.await();
     }
 
@@ -55,13 +58,6 @@ public final class Main {
     static SessionServer start(String... args) {
         CommandLine cli = new CommandLine(new ServerCommand());
         cli.parseArgs(args);
-        return start(cli.getCommand(), new PrintStream(PrintStream.nullOutputStream()));
-    }
-
-    private static SessionServer start(ServerCommand command, PrintStream out) {
-        ServerConfig config = command.call();
-        SessionServer server = SessionServer.start(config, Clock.systemUTC());
-        Banner.print(out, config, server);
-        return server;
+        return SessionServer.start(cli.<ServerCommand>getCommand().call(), Clock.systemUTC());
     }
 }

@@ -7,6 +7,7 @@ import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -60,7 +61,9 @@ final class RedisAdmin implements AutoCloseable {
     Persistence persistence() {
         Map<String, String> config = new LinkedHashMap<>();
         try {
-            config.putAll(sync().configGet("appendonly", "appendfsync", "save"));
+            for (String name : List.of("appendonly", "appendfsync", "save")) {
+                config.putAll(sync().configGet(name)); // one name per call: Redis before 7 takes only one
+            }
         } catch (RuntimeException e) {
             return new Persistence(Optional.empty(), Optional.empty(), Optional.empty());
         }

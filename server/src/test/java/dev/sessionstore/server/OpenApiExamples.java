@@ -2,6 +2,7 @@ package dev.sessionstore.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionstore.SessionToken;
+import dev.sessionstore.server.http.HttpSupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
@@ -32,7 +33,7 @@ final class OpenApiExamples {
             "POST /v1/sessions 409", "the cap under the REFUSE policy, not the server's: ErrorMappingTest");
 
     private static final String JSON = "application/json";
-    private static final String OVERSIZE_HEADER = "p".repeat(ServerConfig.MAX_HEADER_BYTES + 1);
+    private static final String OVERSIZE_HEADER = "p".repeat(HttpSupport.MAX_HEADER_BYTES + 1);
     private static final String OVER_ANY_LIMIT = "x".repeat(5_000);
     private static final String OVERSIZE_ATTRIBUTE = "{\"attributes\":{\"a\":\"" + "v".repeat(20_000) + "\"}}";
     private static final String NEW_SESSION =

@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** The admin page's coordination part: recent job runs, breaker states, the force form. HTML-escaped throughout. */
-public final class CoordinationSection {
+final class CoordinationSection {
     /** Runs shown per job. */
     static final int RUNS = 10;
 
@@ -22,7 +22,7 @@ public final class CoordinationSection {
      * @param csrfField the hidden CSRF input of the admin forms, already HTML
      * @param formAction where the force form posts
      */
-    public static String html(ServerCoordination c, String csrfField, String formAction) {
+    static String html(ServerCoordination c, String csrfField, String formAction) {
         StringBuilder out = new StringBuilder("<section class=\"card\" id=\"coordination\">\n<h2>Scheduled jobs</h2>\n")
                 .append(
                         "<p class=\"muted small\">Each slot runs on exactly one instance of the cluster. This instance: <code>")
@@ -103,7 +103,7 @@ public final class CoordinationSection {
     }
 
     /** A breaker state for people. */
-    public static String describe(BreakerState state) {
+    static String describe(BreakerState state) {
         return switch (state) {
             case CLOSED -> "closed";
             case OPEN -> "open";

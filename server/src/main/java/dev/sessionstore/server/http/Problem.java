@@ -52,7 +52,7 @@ public record Problem(
     }
 
     /** The {@code application/problem+json} body: the members and the extensions; never the headers. */
-    public byte[] toJson() {
+    byte[] toJson() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();

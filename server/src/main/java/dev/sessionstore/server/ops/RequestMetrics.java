@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  */
 public final class RequestMetrics implements Filter {
     /** The route tag of a request no route served. */
-    public static final String UNMATCHED = "unmatched";
+    static final String UNMATCHED = "unmatched";
 
     /** Histogram buckets: fine below a millisecond, where a healthy store answers, coarse above. */
     static final Duration[] BUCKETS = Stream.of(

@@ -53,23 +53,8 @@ public final class WebPages implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/static/app.css", (req, res) -> {
-            res.header(HeaderNames.CONTENT_TYPE, "text/css; charset=utf-8");
-            res.header(HeaderNames.CACHE_CONTROL, "public, max-age=3600");
-            res.send(css);
-        });
-        page(
-                rules,
-                Method.GET,
-                "/",
-                // no store call: /sessions checks the session (and sends a stale cookie on to /login)
-                (req, res) -> WebSupport.redirect(
-                        res,
-                        WebSupport.cookie(req, WebSupport.SESSION_COOKIE)
-                                        .flatMap(SessionToken::tryParse)
-                                        .isPresent()
-                                ? "/sessions"
-                                : "/login"));
+        rules.get("/static/app.css", this::stylesheet);
+        page(rules, Method.GET, "/", this::start);
         page(rules, Method.GET, "/login", this::loginForm);
         page(rules, Method.POST, "/login", this::login);
         page(rules, Method.GET, "/sessions", this::sessions);
@@ -80,6 +65,20 @@ public final class WebPages implements HttpService {
 
     private static void page(HttpRules rules, Method method, String path, Handler handler) {
         rules.route(method, path, WebSupport.page(handler));
+    }
+
+    private void stylesheet(ServerRequest req, ServerResponse res) {
+        res.header(HeaderNames.CONTENT_TYPE, "text/css; charset=utf-8");
+        res.header(HeaderNames.CACHE_CONTROL, "public, max-age=3600");
+        res.send(css);
+    }
+
+    /** To the sessions page with a session cookie, else to the login; no store call (the next page checks it). */
+    private void start(ServerRequest req, ServerResponse res) {
+        boolean cookie = WebSupport.cookie(req, WebSupport.SESSION_COOKIE)
+                .flatMap(SessionToken::tryParse)
+                .isPresent();
+        WebSupport.redirect(res, cookie ? "/sessions" : "/login");
     }
 
     /** The signed-in browser, if its cookie opens a live session (the touch slides its expiry). */
