@@ -21,6 +21,7 @@ import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Holds the one shared, multiplexed connection: to a standalone or Sentinel-managed Redis, or to a Redis
@@ -35,8 +36,8 @@ final class RedisConnector implements AutoCloseable {
     private final Supplier<StatefulConnection<String, String>> opener;
     private final Runnable shutdown;
     private final RedisURI uri;
-    private volatile RedisClusterAsyncCommands<String, String> commands;
-    private StatefulConnection<String, String> connection;
+    private volatile @Nullable RedisClusterAsyncCommands<String, String> commands;
+    private @Nullable StatefulConnection<String, String> connection;
     private boolean closed;
 
     private RedisConnector(Supplier<StatefulConnection<String, String>> opener, Runnable shutdown, RedisURI uri) {

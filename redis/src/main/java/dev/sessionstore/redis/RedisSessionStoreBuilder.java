@@ -5,6 +5,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Configures a {@link RedisSessionStore}. Not thread-safe; {@link #build()} validates every setting and
@@ -26,11 +27,11 @@ public final class RedisSessionStoreBuilder {
     /** How long opening the connection (TCP and handshake) may take, unless the command timeout is longer. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
-    private String redisUri;
+    private @Nullable String redisUri;
     private SessionPolicy policy = SessionPolicy.defaults();
     private Duration commandTimeout = Duration.ofMillis(500);
     private String keyPrefix = "ss";
-    private RedisClient client;
+    private @Nullable RedisClient client;
     private boolean cluster;
 
     RedisSessionStoreBuilder() {}

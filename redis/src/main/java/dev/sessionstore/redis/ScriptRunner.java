@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a {@link Script}: {@code EVALSHA}, and {@code EVAL} (which also caches the script) only when Redis
@@ -81,7 +82,7 @@ final class ScriptRunner {
         return new StoreUnavailableException("Redis is unavailable: " + e.getMessage(), e);
     }
 
-    private static boolean isUnavailableError(String message) {
+    private static boolean isUnavailableError(@Nullable String message) {
         return message != null && UNAVAILABLE_ERRORS.stream().anyMatch(message::startsWith);
     }
 
