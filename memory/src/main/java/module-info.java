@@ -1,0 +1,6 @@
+/** The in-memory session store. */
+module dev.sessionstore.memory {
+    requires transitive dev.sessionstore.core;
+
+    exports dev.sessionstore.memory;
+}

@@ -1,0 +1,9 @@
+/** The Redis session store, on Lettuce (whose {@code RedisClient} the builder accepts). */
+// Lettuce has no module descriptor, only an Automatic-Module-Name
+@SuppressWarnings("requires-transitive-automatic")
+module dev.sessionstore.redis {
+    requires transitive dev.sessionstore.core;
+    requires transitive lettuce.core;
+
+    exports dev.sessionstore.redis;
+}
