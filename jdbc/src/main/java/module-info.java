@@ -1,3 +1,5 @@
+import org.jspecify.annotations.NullMarked;
+
 /**
  * The relational session store: Hibernate ORM on PostgreSQL, HikariCP, Flyway. The store's package is open
  * to Hibernate, which reads and writes the entity's private fields; the Flyway migrations (resources under
@@ -6,6 +8,7 @@
 // "opens": javac sees no classes in the migrations' package;
 // "requires-automatic": Hibernate and Flyway have no module descriptor
 @SuppressWarnings({"opens", "requires-automatic"})
+@NullMarked
 module dev.sessionstore.jdbc {
     requires transitive dev.sessionstore.core;
     requires transitive java.sql;

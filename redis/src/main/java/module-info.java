@@ -1,6 +1,9 @@
+import org.jspecify.annotations.NullMarked;
+
 /** The Redis session store, on Lettuce (whose {@code RedisClient} the builder accepts). */
 // Lettuce has no module descriptor, only an Automatic-Module-Name
-@SuppressWarnings("requires-transitive-automatic")
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
+@NullMarked
 module dev.sessionstore.redis {
     requires transitive dev.sessionstore.core;
     requires transitive lettuce.core;

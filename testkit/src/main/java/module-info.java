@@ -1,9 +1,12 @@
+import org.jspecify.annotations.NullMarked;
+
 /**
  * Contract suites (JUnit 5 classes to extend) that every session store and coordination backend passes, and
  * JUnit extensions that start private {@code redis-server} processes.
  */
 // Lettuce and Awaitility have no module descriptor
 @SuppressWarnings("requires-automatic")
+@NullMarked
 module dev.sessionstore.testkit {
     requires transitive dev.sessionstore.core;
     requires transitive dev.sessionstore.embedded;
