@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An attribute value: any JSON value (string, number, boolean, null, array, object), held as its
@@ -33,7 +34,7 @@ public final class JsonValue {
     private final String json;
 
     /** Kind and depth; null for a value read back from a store until first asked (see {@link #ofStored}). */
-    private JsonText.Result shape;
+    private JsonText.@Nullable Result shape;
 
     private JsonValue(String json, Kind kind, int depth) {
         this.json = json;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What to create. Every part is optional; timeouts left empty take the store's {@link SessionTimeouts}
@@ -47,11 +48,11 @@ public record NewSession(
 
     /** Collects the parts of a {@link NewSession}. Not thread-safe. */
     public static final class Builder {
-        private String userId;
+        private @Nullable String userId;
         private final Map<String, JsonValue> attributes = new LinkedHashMap<>();
         private final Map<String, String> indexes = new LinkedHashMap<>();
-        private Duration idleTimeout;
-        private Duration absoluteTimeout;
+        private @Nullable Duration idleTimeout;
+        private @Nullable Duration absoluteTimeout;
 
         private Builder() {}
 

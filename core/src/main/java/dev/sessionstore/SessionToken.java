@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The secret a client holds: {@code sst_} + a two-hex-digit shard tag + 43 base64url characters
@@ -49,7 +50,7 @@ public final class SessionToken {
     }
 
     /** Parses a token's text, or returns empty if it is null or does not have the token format. */
-    public static Optional<SessionToken> tryParse(String text) {
+    public static Optional<SessionToken> tryParse(@Nullable String text) {
         if (text == null || text.length() != LENGTH || !FORMAT.matcher(text).matches()) {
             return Optional.empty();
         }

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds a {@code redis-server} executable: {@code $SESSIONSTORE_REDIS_SERVER} if set, else the first
@@ -16,7 +17,7 @@ import java.util.Optional;
  * artifact for this platform, extracted once per JVM to a temporary directory.
  */
 public final class RedisBinary {
-    private static volatile Path extracted;
+    private static volatile @Nullable Path extracted;
 
     private RedisBinary() {}
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One {@code redis-server} child process bound to 127.0.0.1. It can be stopped gracefully ({@link
@@ -42,7 +43,7 @@ public final class RedisServerProcess implements AutoCloseable {
     private final Persistence persistence;
     private final List<String> extraArgs;
     private final int port;
-    private Process process;
+    private @Nullable Process process;
 
     private RedisServerProcess(
             Path dataDir, boolean ownsDataDir, Persistence persistence, int port, List<String> extraArgs) {
@@ -87,12 +88,13 @@ public final class RedisServerProcess implements AutoCloseable {
         }
         try {
             Files.createDirectories(dataDir);
-            process = new ProcessBuilder(command())
+            Process started = new ProcessBuilder(command())
                     .directory(dataDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(dataDir.resolve("redis-stdout.log").toFile())
                     .start();
-            awaitReady();
+            process = started;
+            awaitReady(started);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + binary, e);
         }
@@ -122,7 +124,7 @@ public final class RedisServerProcess implements AutoCloseable {
         return cmd;
     }
 
-    private void awaitReady() {
+    private void awaitReady(Process process) {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -141,22 +143,24 @@ public final class RedisServerProcess implements AutoCloseable {
 
     /** Stops gracefully: {@code SHUTDOWN} (the AOF is flushed and fsynced), then waits for the exit. */
     public synchronized void stop() {
-        if (!isRunning()) {
+        Process running = process;
+        if (running == null || !running.isAlive()) {
             return;
         }
         sendQuietly(persistence == Persistence.NONE ? "SHUTDOWN NOSAVE" : "SHUTDOWN");
-        waitFor(Duration.ofSeconds(30));
+        waitFor(running, Duration.ofSeconds(30));
     }
 
     /** Kills the process with SIGKILL, as a crash would. */
     public synchronized void kill() {
-        if (process != null) {
-            process.destroyForcibly();
-            waitFor(Duration.ofSeconds(10));
+        Process running = process;
+        if (running != null) {
+            running.destroyForcibly();
+            waitFor(running, Duration.ofSeconds(10));
         }
     }
 
-    private void waitFor(Duration timeout) {
+    private static void waitFor(Process process, Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -189,10 +193,11 @@ public final class RedisServerProcess implements AutoCloseable {
 
     /** The OS process id, while running. */
     public synchronized long pid() {
-        if (process == null) {
+        Process started = process;
+        if (started == null) {
             throw new IllegalStateException("not started");
         }
-        return process.pid();
+        return started.pid();
     }
 
     /** Stops the server; removes its data directory if this object created it. */

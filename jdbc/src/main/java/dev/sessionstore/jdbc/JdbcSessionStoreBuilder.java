@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Configures a {@link JdbcSessionStore}: either a {@link DataSource} the caller owns, or a JDBC URL for
@@ -15,14 +16,14 @@ import javax.sql.DataSource;
  * setting and may be called once per store.
  */
 public final class JdbcSessionStoreBuilder {
-    private DataSource dataSource;
-    private String jdbcUrl;
+    private @Nullable DataSource dataSource;
+    private @Nullable String jdbcUrl;
     private String username = "";
     private String password = "";
     private SessionPolicy policy = SessionPolicy.defaults();
     private Clock clock = Clock.systemUTC();
     private boolean migrate = true;
-    private Duration sweepInterval;
+    private @Nullable Duration sweepInterval;
     private Duration connectTimeout = Duration.ofSeconds(2);
     private int maxPoolSize = 10;
 
@@ -104,13 +105,16 @@ public final class JdbcSessionStoreBuilder {
      * @throws StoreUnavailableException if the database cannot be reached
      */
     public JdbcSessionStore build() {
-        if ((dataSource == null) == (jdbcUrl == null)) {
+        DataSource given = dataSource;
+        String url = jdbcUrl;
+        if ((given == null) == (url == null)) {
             throw new IllegalArgumentException("give exactly one of dataSource and jdbcUrl");
         }
         JdbcSessionStore.checkIndexable(policy.limits());
-        Optional<HikariDataSource> owned = Optional.ofNullable(jdbcUrl)
-                .map(url -> Database.pool(url, username, password, connectTimeout, maxPoolSize));
-        DataSource source = owned.<DataSource>map(p -> p).orElse(dataSource);
+        Optional<HikariDataSource> owned = url == null
+                ? Optional.empty()
+                : Optional.of(Database.pool(url, username, password, connectTimeout, maxPoolSize));
+        DataSource source = given != null ? given : owned.orElseThrow();
         Database database = Database.open(source, owned, migrate);
         return new JdbcSessionStore(database, new JdbcStoreSettings(policy, clock, Optional.ofNullable(sweepInterval)));
     }

@@ -24,6 +24,7 @@ import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.OnDelete;
 import org.hibernate.annotations.OnDeleteAction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A row of {@code ss_session} with its attributes ({@code ss_attribute}) and index values ({@code
@@ -37,13 +38,13 @@ class SessionEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ss_session_seq")
     @SequenceGenerator(name = "ss_session_seq", sequenceName = "ss_session_seq", allocationSize = 50)
-    private Long pk;
+    private @Nullable Long pk;
 
     @Column(name = "session_id", nullable = false, length = 24)
     private String sessionId;
 
     @Column(name = "user_id")
-    private String userId;
+    private @Nullable String userId;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -97,9 +98,12 @@ class SessionEntity {
         this.version = 1;
         attributes.forEach((name, value) -> this.attributes.put(name, value.json()));
         this.indexes.putAll(indexes);
-        access(now);
+        this.lastAccessedAt = now;
+        this.expiresAt = expiryAfterAccess(now);
     }
 
+    /** The generated key; null until Hibernate persisted the row. */
+    @Nullable
     Long pk() {
         return pk;
     }
@@ -114,12 +118,16 @@ class SessionEntity {
      * Never moves backwards, should a concurrent touch with a later clock reading have committed first.
      */
     void access(Instant now) {
-        if (lastAccessedAt != null && lastAccessedAt.isAfter(now)) {
+        if (lastAccessedAt.isAfter(now)) {
             return;
         }
         lastAccessedAt = now;
+        expiresAt = expiryAfterAccess(now);
+    }
+
+    private Instant expiryAfterAccess(Instant now) {
         Instant idle = now.plusMillis(idleTimeoutMs);
-        expiresAt = idle.isBefore(absoluteExpiresAt) ? idle : absoluteExpiresAt;
+        return idle.isBefore(absoluteExpiresAt) ? idle : absoluteExpiresAt;
     }
 
     /** The attribute map to change in place; names to compact JSON text. */

@@ -9,6 +9,7 @@ import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Configures a {@link RedisSessionStore}. Not thread-safe; {@link #build()} validates every setting and
@@ -27,7 +28,7 @@ public final class RedisSessionStoreBuilder {
     /** The longest command timeout accepted. */
     public static final Duration MAX_COMMAND_TIMEOUT = Duration.ofMinutes(1);
 
-    private String redisUri;
+    private @Nullable String redisUri;
     private SessionPolicy policy = SessionPolicy.defaults();
     private Duration commandTimeout = Duration.ofMillis(500);
     private String keyPrefix = "ss";

@@ -40,7 +40,7 @@ public final class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now.get().plus(offset);
+        return Objects.requireNonNull(now.get(), "now").plus(offset);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.sessionstore.testkit;
 
 import dev.sessionstore.embedded.RedisServerProcess;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code @RegisterExtension static final RedisServerExtension redis = new RedisServerExtension();}.
  */
 public final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback {
-    private RedisServerProcess server;
+    private @Nullable RedisServerProcess server;
 
     @Override
     public void beforeAll(ExtensionContext context) {

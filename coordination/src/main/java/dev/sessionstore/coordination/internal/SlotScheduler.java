@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,7 @@ public final class SlotScheduler implements Scheduler {
     private final SchedulerOptions options;
     private final ScheduledExecutorService timer;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-    private volatile ScheduledFuture<?> loop;
+    private volatile @Nullable ScheduledFuture<?> loop;
 
     public SlotScheduler(
             JobBackend backend,

@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,7 @@ final class WatchedLease implements FencedLease {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<Consumer<FencedLease>> callbacks = new CopyOnWriteArrayList<>();
     private volatile Instant deadline;
-    private volatile ScheduledFuture<?> watchdog;
+    private volatile @Nullable ScheduledFuture<?> watchdog;
 
     WatchedLease(
             String name,

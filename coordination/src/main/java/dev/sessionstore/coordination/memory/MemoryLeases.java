@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /** Locks in a map: name → (owner, expiry on the hub's clock); fences in a second map. */
 final class MemoryLeases implements LeaseBackend {
@@ -46,7 +47,7 @@ final class MemoryLeases implements LeaseBackend {
         return fences.getOrDefault(name, 0L);
     }
 
-    private String holder(String name) {
+    private @Nullable String holder(String name) {
         Held h = held.get(name);
         if (h == null || clock.millis() >= h.expiresAt()) {
             held.remove(name);

@@ -10,6 +10,7 @@ import dev.sessionstore.coordination.SchedulerOptions;
 import dev.sessionstore.embedded.RedisServerProcess;
 import io.lettuce.core.RedisClient;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -70,10 +71,13 @@ class LockPauseIT {
 
     private static Process startChild(String uri, String lock, long leaseMillis) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // the tests run on the module path: the child gets the modules' jars on its class path too
+        String modules = System.getProperty("jdk.module.path");
+        String classPath = System.getProperty("java.class.path");
         return new ProcessBuilder(
                         java,
                         "-cp",
-                        System.getProperty("java.class.path"),
+                        modules == null ? classPath : classPath + File.pathSeparator + modules,
                         LockHolderMain.class.getName(),
                         uri,
                         lock,

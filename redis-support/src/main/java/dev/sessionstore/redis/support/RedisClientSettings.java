@@ -3,6 +3,7 @@ package dev.sessionstore.redis.support;
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a Lettuce client of sessionstore is built from: where Redis is and how long to wait for it.
@@ -35,7 +36,7 @@ public record RedisClientSettings(RedisURI uri, boolean cluster, Duration comman
      * @throws IllegalArgumentException naming {@code setting} but not repeating the text, which may hold a
      *     password
      */
-    public static RedisURI parseUri(String text, String setting) {
+    public static RedisURI parseUri(@Nullable String text, String setting) {
         if (text == null) {
             throw new IllegalArgumentException(setting + " is required");
         }

@@ -4,6 +4,7 @@ import io.lettuce.core.RedisCommandExecutionException;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one classification of a failed Redis call, used by the store and by coordination alike.
@@ -53,7 +54,7 @@ public enum RedisFailure {
     }
 
     /** The error code of a Redis error reply: its first word, for example {@code LOADING}; "" if none. */
-    static String code(String message) {
+    static String code(@Nullable String message) {
         if (message == null) {
             return "";
         }

@@ -14,6 +14,7 @@ import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One client ({@link RedisClients#create}) and its one multiplexed connection, to a standalone or
@@ -27,8 +28,8 @@ public final class RedisLink implements AutoCloseable {
     private final RedisExceptions exceptions;
     private final AbstractRedisClient client;
     private final Optional<ClientResources> ownResources;
-    private volatile Commands commands;
-    private StatefulConnection<String, String> connection;
+    private volatile @Nullable Commands commands;
+    private @Nullable StatefulConnection<String, String> connection;
     private boolean closed;
 
     private record Commands(
