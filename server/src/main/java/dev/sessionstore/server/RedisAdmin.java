@@ -10,6 +10,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -57,7 +58,9 @@ final class RedisAdmin implements AutoCloseable {
     Persistence persistence() {
         Map<String, String> config = new LinkedHashMap<>();
         try {
-            config.putAll(sync().configGet("appendonly", "appendfsync", "save"));
+            for (String name : List.of("appendonly", "appendfsync", "save")) {
+                config.putAll(sync().configGet(name)); // one name per call: several need Redis 7
+            }
         } catch (RuntimeException e) {
             return new Persistence(Optional.empty(), Optional.empty(), Optional.empty());
         }
