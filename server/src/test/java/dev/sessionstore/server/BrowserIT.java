@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -46,12 +46,15 @@ class BrowserIT {
     private static final List<WebDriver> drivers = new ArrayList<>();
     private static final List<Path> profiles = new ArrayList<>();
 
-    @BeforeAll
-    static void start() {
+    /** Per test, so that a machine without the browser reports each test as skipped; the server starts once. */
+    @BeforeEach
+    void start() {
         chromium = RequiredTool.CHROMIUM.require();
         chromedriver = RequiredTool.CHROMEDRIVER.require();
-        redis = RedisServerProcess.startEphemeral();
-        server = TestServer.redis(redis.uri());
+        if (server == null) {
+            redis = RedisServerProcess.startEphemeral();
+            server = TestServer.redis(redis.uri());
+        }
     }
 
     @AfterAll

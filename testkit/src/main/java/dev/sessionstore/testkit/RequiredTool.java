@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -25,6 +27,9 @@ public record RequiredTool(String name, String property, String debianPackages, 
     public static final String REQUIRE_PROPERTY = "sessionstore.requireTools";
     /** The environment variable with the same meaning as {@link #REQUIRE_PROPERTY}. */
     public static final String REQUIRE_ENV = "SESSIONSTORE_REQUIRE_TOOLS";
+
+    /** The tools whose absence this JVM has printed (once each, as tests are skipped one by one). */
+    private static final Set<RequiredTool> REPORTED = ConcurrentHashMap.newKeySet();
 
     /** Chromium for the browser test (Debian packages it with its driver). */
     public static final RequiredTool CHROMIUM = new RequiredTool(
@@ -67,7 +72,9 @@ public record RequiredTool(String name, String property, String debianPackages, 
             return Assertions.fail(message + " (" + REQUIRE_PROPERTY + " / " + REQUIRE_ENV
                     + " is set: a missing tool fails the test)");
         }
-        System.err.println("SKIPPED: " + message);
+        if (REPORTED.add(this)) {
+            System.err.println("SKIPPED: " + message);
+        }
         Assumptions.abort(message);
         throw new AssertionError("unreachable");
     }

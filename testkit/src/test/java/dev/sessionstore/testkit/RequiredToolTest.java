@@ -14,8 +14,8 @@ import org.opentest4j.TestAbortedException;
 
 class RequiredToolTest {
     private static final String PROPERTY = "sessionstore.test.tool";
-    private final RequiredTool missing =
-            new RequiredTool("Nothing", PROPERTY, "no-such-package", "sessionstore-no-such-program");
+    private final RequiredTool missing = new RequiredTool(
+            "RequiredToolTest's absent program", PROPERTY, "no-such-package", "sessionstore-no-such-program");
 
     @AfterEach
     void clear() {
