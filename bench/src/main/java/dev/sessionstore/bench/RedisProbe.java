@@ -6,6 +6,7 @@ import io.lettuce.core.ScanArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
@@ -77,7 +78,9 @@ final class RedisProbe implements AutoCloseable {
 
     /** The persistence settings, for the report. */
     String persistence() {
-        var c = sync().configGet("appendonly", "save");
+        Map<String, String> c =
+                new HashMap<>(sync().configGet("appendonly")); // one name per call: several need Redis 7
+        c.putAll(sync().configGet("save"));
         String save = c.getOrDefault("save", "");
         return "appendonly " + c.getOrDefault("appendonly", "?") + ", save '" + save + "'";
     }

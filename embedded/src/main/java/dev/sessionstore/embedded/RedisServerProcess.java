@@ -12,11 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,7 +41,8 @@ public final class RedisServerProcess implements AutoCloseable {
     private final Persistence persistence;
     private final List<String> extraArgs;
     private final int port;
-    private @Nullable Process process;
+    private final Runnable exitCleanup = this::killAndDeleteDataDir;
+    private volatile @Nullable Process process;
 
     private RedisServerProcess(
             Path dataDir, boolean ownsDataDir, Persistence persistence, int port, List<String> extraArgs) {
@@ -53,14 +52,25 @@ public final class RedisServerProcess implements AutoCloseable {
         this.persistence = persistence;
         this.port = port;
         this.extraArgs = List.copyOf(extraArgs);
+        if (ownsDataDir) {
+            ExitCleanup.register(exitCleanup);
+        }
     }
 
-    /** Starts a server with no persistence on a free port, in a temporary directory removed on close. */
+    /**
+     * Starts a server with no persistence on a free port, in a temporary directory removed on close (or, if
+     * never closed, killed and removed when the JVM exits).
+     */
     public static RedisServerProcess startEphemeral(String... extraArgs) {
         try {
             Path dir = Files.createTempDirectory("sessionstore-redis-data");
             RedisServerProcess p = new RedisServerProcess(dir, true, Persistence.NONE, freePort(), List.of(extraArgs));
-            p.start();
+            try {
+                p.start();
+            } catch (RuntimeException e) {
+                p.close();
+                throw e;
+            }
             return p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -128,8 +138,8 @@ public final class RedisServerProcess implements AutoCloseable {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(
-                        "redis-server exited with " + process.exitValue() + "; see " + dataDir.resolve("redis.log"));
+                throw new IllegalStateException("redis-server (" + binary + ") exited with " + process.exitValue()
+                        + "; the end of " + dataDir.resolve("redis.log") + ":\n" + logTail());
             }
             String reply = sendQuietly("PING");
             if (reply.startsWith("+PONG") || reply.startsWith("-NOAUTH")) {
@@ -139,6 +149,21 @@ public final class RedisServerProcess implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("redis-server did not answer PING within " + START_TIMEOUT);
+    }
+
+    /** The last lines redis-server wrote, for an error message that outlives a removed data directory. */
+    private String logTail() {
+        StringBuilder tail = new StringBuilder();
+        for (String name : List.of("redis-stdout.log", "redis.log")) {
+            try {
+                List<String> lines = Files.readAllLines(dataDir.resolve(name));
+                lines.subList(Math.max(0, lines.size() - 10), lines.size())
+                        .forEach(l -> tail.append(l).append('\n'));
+            } catch (IOException | UncheckedIOException e) {
+                // no such log yet
+            }
+        }
+        return tail.toString();
     }
 
     /** Stops gracefully: {@code SHUTDOWN} (the AOF is flushed and fsynced), then waits for the exit. */
@@ -205,8 +230,23 @@ public final class RedisServerProcess implements AutoCloseable {
     public void close() {
         stop();
         if (ownsDataDir) {
-            deleteRecursively(dataDir);
+            ExitCleanup.deleteRecursively(dataDir);
+            ExitCleanup.unregister(exitCleanup);
         }
+    }
+
+    /** At JVM exit, for a server nobody closed: no lock taken, the JVM is going away. */
+    private void killAndDeleteDataDir() {
+        Process p = process;
+        if (p != null && p.isAlive()) {
+            p.destroyForcibly();
+            try {
+                p.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        ExitCleanup.deleteRecursively(dataDir);
     }
 
     /**
@@ -250,14 +290,6 @@ public final class RedisServerProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for redis-server", e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort: a temporary directory
         }
     }
 }

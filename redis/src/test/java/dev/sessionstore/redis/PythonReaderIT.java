@@ -7,6 +7,7 @@ import dev.sessionstore.JsonValue;
 import dev.sessionstore.NewSession;
 import dev.sessionstore.SessionId;
 import dev.sessionstore.SessionToken;
+import dev.sessionstore.testkit.RequiredTool;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Python snippets of {@code docs/redis-layout.md}, run as they are printed (with {@code python3} and a
  * minimal RESP client standing in for redis-py), find the sessions the store wrote: the documentation is
- * a reader that works, including after the user index has split.
+ * a reader that works, including after the user index has split. Without {@code python3} the test is skipped, or
+ * fails when tools are required ({@link RequiredTool}).
  */
 class PythonReaderIT {
     private static final Path LAYOUT_DOC = Path.of("..", "docs", "redis-layout.md");
@@ -37,6 +39,7 @@ class PythonReaderIT {
 
     @Test
     void theDocumentsPythonFindsASession_andAUsersSessions() throws Exception {
+        Path python3 = RequiredTool.PYTHON3.require();
         String tag = SessionToken.tagFor("hana");
         List<String> others = UserIndexIT.usersOfTag(tag, 250);
         List<String> expectedOthers = new ArrayList<>();
@@ -79,6 +82,7 @@ class PythonReaderIT {
         Files.writeString(file, "import redis\n" + script);
 
         List<String> out = python(
+                python3,
                 file,
                 Integer.toString(redis.port()),
                 first.token().reveal(),
@@ -109,8 +113,8 @@ class PythonReaderIT {
         return blocks;
     }
 
-    private List<String> python(Path script, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("python3", script.toString()));
+    private List<String> python(Path python3, Path script, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(python3.toString(), script.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("PYTHONPATH", shimDir().toString());

@@ -9,7 +9,7 @@ import dev.sessionstore.NewSession;
 import dev.sessionstore.SessionToken;
 import dev.sessionstore.StoreUnavailableException;
 import dev.sessionstore.embedded.RedisServerProcess;
-import java.io.IOException;
+import dev.sessionstore.testkit.PosixSignals;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,12 +90,9 @@ class UnavailableIT {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(BOUND);
     }
 
-    private void signal(String signal) throws IOException, InterruptedException {
+    private void signal(String signal) {
         if (redis.isRunning()) {
-            new ProcessBuilder("kill", "-" + signal, Long.toString(redis.pid()))
-                    .inheritIO()
-                    .start()
-                    .waitFor();
+            PosixSignals.send(redis.pid(), signal);
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionstore.embedded.RedisServerProcess;
+import dev.sessionstore.testkit.RequiredTool;
 import java.io.File;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -16,7 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -31,29 +32,44 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Chromium (Debian's chromium and chromium-driver): the same user signs in from two browsers, sees both
- * sessions, signs the other out, and the other browser is sent to the login page. Saves screenshots to
- * {@code docs/images}.
+ * Headless Chromium: the same user signs in from two browsers, sees both sessions, signs the other out, and the
+ * other browser is sent to the login page. Chromium and ChromeDriver come from the PATH or from
+ * {@code -Dsessionstore.chromium} / {@code -Dsessionstore.chromedriver} ({@link RequiredTool}; missing: skipped, or
+ * failed when tools are required). Screenshots go to {@code target/screenshots}; with
+ * {@code -Dsessionstore.refreshDocsImages=true} they replace the README's images in {@code docs/images} instead.
  */
 class BrowserIT {
-    private static final Path IMAGES =
-            Path.of(System.getProperty("user.dir")).getParent().resolve("docs/images");
+    private static final String REFRESH_DOCS_IMAGES = "sessionstore.refreshDocsImages";
+    private static final Path IMAGES = Boolean.getBoolean(REFRESH_DOCS_IMAGES)
+            ? Path.of(System.getProperty("user.dir")).getParent().resolve("docs/images")
+            : Path.of(System.getProperty("user.dir"), "target", "screenshots");
+    private static Path chromium;
+    private static Path chromedriver;
     private static RedisServerProcess redis;
     private static TestServer server;
     private static final List<WebDriver> drivers = new ArrayList<>();
     private static final List<Path> profiles = new ArrayList<>();
 
-    @BeforeAll
-    static void start() {
-        redis = RedisServerProcess.startEphemeral();
-        server = TestServer.redis(redis.uri());
+    /** Per test, so that a machine without the browser reports each test as skipped; the server starts once. */
+    @BeforeEach
+    void start() {
+        chromium = RequiredTool.CHROMIUM.require();
+        chromedriver = RequiredTool.CHROMEDRIVER.require();
+        if (server == null) {
+            redis = RedisServerProcess.startEphemeral();
+            server = TestServer.redis(redis.uri());
+        }
     }
 
     @AfterAll
     static void stop() {
         drivers.forEach(WebDriver::quit);
-        server.close();
-        redis.close();
+        if (server != null) {
+            server.close();
+        }
+        if (redis != null) {
+            redis.close();
+        }
         for (Path p : profiles) {
             try (var files = Files.walk(p)) {
                 files.sorted(java.util.Comparator.reverseOrder())
@@ -75,7 +91,7 @@ class BrowserIT {
         Path profile = Files.createTempDirectory("sessionstore-chromium");
         profiles.add(profile);
         ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
+        options.setBinary(chromium.toFile());
         options.addArguments(
                 "--headless=new",
                 "--no-sandbox",
@@ -91,7 +107,7 @@ class BrowserIT {
                 "--window-size=" + width + "," + height);
         options.addArguments(extraArgs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort()
                 .build();
         WebDriver driver = new ChromeDriver(service, options);

@@ -13,11 +13,19 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** A server on a free port with a fixed API key, and an HTTP client for it. */
 final class TestServer implements AutoCloseable {
     static final String API_KEY = "test-api-key-0123456789abcdef";
+    /** Data directories not yet removed by {@link #close()}: removed when the JVM exits. */
+    private static final Set<Path> DATA_DIRS = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> DATA_DIRS.forEach(TestServer::deleteRecursively)));
+    }
 
     final SessionServer server;
     final HttpClient http = HttpClient.newBuilder()
@@ -52,10 +60,12 @@ final class TestServer implements AutoCloseable {
     static ServerConfig config(
             ServerConfig.StoreKind store, Optional<String> redisUrl, boolean cluster, Optional<WebhookConfig> webhook) {
         try {
+            Path dataDir = Files.createTempDirectory("sessionstore-server-test");
+            DATA_DIRS.add(dataDir);
             return new ServerConfig(
                     "127.0.0.1",
                     0,
-                    Files.createTempDirectory("sessionstore-server-test"),
+                    dataDir,
                     redisUrl,
                     cluster,
                     Optional.of(API_KEY),
@@ -101,10 +111,15 @@ final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-        try (var paths = Files.walk(dataDir)) {
+        deleteRecursively(dataDir);
+        DATA_DIRS.remove(dataDir);
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder())
                     .forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
+        } catch (IOException | UncheckedIOException ignored) {
             // best effort
         }
     }

@@ -7,37 +7,48 @@ import dev.sessionstore.coordination.Coordination;
 import dev.sessionstore.coordination.FencedLease;
 import dev.sessionstore.coordination.LockOptions;
 import dev.sessionstore.coordination.memory.InMemoryCoordination;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Fenced updates against the local PostgreSQL, in a table of its own dropped afterwards. */
+/**
+ * Fenced updates against a real PostgreSQL: an embedded server (zonky binaries, no install) on a free port for
+ * this class, a table of its own per test, dropped afterwards.
+ */
 class JdbcFencedWritesIT {
+    private static EmbeddedPostgres postgres;
     private final String table = "fenced_" + UUID.randomUUID().toString().replace("-", "");
     private Connection connection;
 
-    @BeforeEach
-    void createTable() throws SQLException {
-        connection = connect();
-        try (Statement s = connection.createStatement()) {
-            s.execute("CREATE TABLE " + table + " (id text PRIMARY KEY, body text, fence bigint NOT NULL)");
-            s.execute("INSERT INTO " + table + " VALUES ('daily', 'initial', 0)");
+    @BeforeAll
+    static void startPostgres() throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        if (postgres != null) {
+            postgres.close();
         }
     }
 
-    private static Connection connect() throws SQLException {
-        try {
-            return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
-        } catch (SQLException e) {
-            return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "root", "");
+    @BeforeEach
+    void createTable() throws SQLException {
+        connection = postgres.getPostgresDatabase().getConnection();
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TABLE " + table + " (id text PRIMARY KEY, body text, fence bigint NOT NULL)");
+            s.execute("INSERT INTO " + table + " VALUES ('daily', 'initial', 0)");
         }
     }
 

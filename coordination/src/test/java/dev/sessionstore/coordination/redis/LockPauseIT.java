@@ -8,6 +8,7 @@ import dev.sessionstore.coordination.FencedLease;
 import dev.sessionstore.coordination.LockOptions;
 import dev.sessionstore.coordination.SchedulerOptions;
 import dev.sessionstore.embedded.RedisServerProcess;
+import dev.sessionstore.testkit.PosixSignals;
 import io.lettuce.core.RedisClient;
 import java.io.BufferedReader;
 import java.io.File;
@@ -86,11 +87,7 @@ class LockPauseIT {
                 .start();
     }
 
-    private static void signal(String signal, long pid) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
-                .inheritIO()
-                .start();
-        assertThat(kill.waitFor(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(kill.exitValue()).isZero();
+    private static void signal(String signal, long pid) {
+        PosixSignals.send(pid, signal);
     }
 }
