@@ -2,17 +2,15 @@ import org.jspecify.annotations.NullMarked;
 
 /**
  * What the Redis store and Redis coordination share: Lettuce clients on one {@code ClientResources}, typed Lua
- * script calls and one classification of Redis errors. Not an API for users: exported only to the modules that
- * build on it (and readable from the class path by the server).
+ * script calls and one classification of Redis errors. Not an API for users: exported for the modules that build
+ * on it (the store, coordination and the server), not exported again by them.
  */
 // Lettuce has no module descriptor, only an Automatic-Module-Name
-@SuppressWarnings({"requires-automatic", "requires-transitive-automatic", "module"})
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
 @NullMarked
 module dev.sessionstore.redis.support {
     requires transitive lettuce.core;
     requires transitive org.jspecify;
 
-    exports dev.sessionstore.redis.support to
-            dev.sessionstore.redis,
-            dev.sessionstore.coordination;
+    exports dev.sessionstore.redis.support;
 }
