@@ -42,6 +42,7 @@ final class BenchCommand implements Callable<Integer> {
     static final List<String> OWN_FIRST_ARGS =
             List.of("compare", "memory", "jmh", "all", "help", "-h", "--help", "-V", "--version");
 
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
     @Spec
     CommandSpec spec;
 
@@ -91,6 +92,7 @@ final class BenchCommand implements Callable<Integer> {
         @Mixin
         BenchOptions options = new BenchOptions();
 
+        @SuppressWarnings("NullAway.Init") // picocli injects it before call()
         @Spec
         CommandSpec spec;
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -27,6 +28,7 @@ final class BenchOptions {
             splitSynopsisLabel = ",",
             converter = PositiveInt.class,
             description = "Thread counts to measure (default: 1,16).")
+    @Nullable
     List<Integer> threads;
 
     @Option(
@@ -34,6 +36,7 @@ final class BenchOptions {
             paramLabel = "N",
             converter = PositiveInt.class,
             description = "Interleaved runs per store; the report shows the median (default: 3; 1 with --quick).")
+    @Nullable
     Integer runs;
 
     @Option(
@@ -41,6 +44,7 @@ final class BenchOptions {
             paramLabel = "MS",
             converter = PositiveInt.class,
             description = "Length of each measured phase (default: 3000; 500 with --quick).")
+    @Nullable
     Integer phaseMs;
 
     @Option(
@@ -48,6 +52,7 @@ final class BenchOptions {
             paramLabel = "MS",
             converter = PositiveInt.class,
             description = "Length of each warm-up phase (default: 3000; 500 with --quick).")
+    @Nullable
     Integer warmupMs;
 
     @Option(
@@ -56,6 +61,7 @@ final class BenchOptions {
             converter = PositiveInt.class,
             description = "Sessions created to measure bytes per session in compare (default: 20000; 2000"
                     + " with --quick).")
+    @Nullable
     Integer bytesSessions;
 
     @Option(
@@ -63,6 +69,7 @@ final class BenchOptions {
             paramLabel = "N",
             converter = PositiveInt.class,
             description = "Sessions created per layout by memory (default: 100000; 10000 with --quick).")
+    @Nullable
     Integer memorySessions;
 
     @Option(
@@ -71,6 +78,7 @@ final class BenchOptions {
             converter = PositiveInt.class,
             description = "Users in the pool that touch, update and list use, three sessions each"
                     + " (default: 1000; 200 with --quick).")
+    @Nullable
     Integer poolUsers;
 
     @Option(
@@ -81,18 +89,21 @@ final class BenchOptions {
             converter = StoreName.class,
             description = "Stores to run (default: all of redis-store, jdbc-store, memory-store,"
                     + " spring-simple, spring-indexed).")
+    @Nullable
     List<String> stores;
 
     @Option(
             names = "--redis-url",
             paramLabel = "URL",
             description = "A Redis to use (redis://...) instead of starting one without persistence.")
+    @Nullable
     String redisUrl;
 
     @Option(
             names = "--pg-url",
             paramLabel = "JDBC_URL",
             description = "A PostgreSQL to use (jdbc:postgresql://...) instead of the embedded one.")
+    @Nullable
     String pgUrl;
 
     @Option(
@@ -100,9 +111,11 @@ final class BenchOptions {
             paramLabel = "USER",
             defaultValue = "postgres",
             description = "Its user (default: ${DEFAULT-VALUE}).")
+    @SuppressWarnings("NullAway.Init") // picocli sets it (it has a default value) when parsing
     String pgUser;
 
     @Option(names = "--pg-password", paramLabel = "PASSWORD", defaultValue = "", description = "Its password.")
+    @SuppressWarnings("NullAway.Init") // picocli sets it (it has a default value) when parsing
     String pgPassword;
 
     @Option(
@@ -111,13 +124,14 @@ final class BenchOptions {
             converter = JmhSeconds.class,
             description = "Seconds per JMH warm-up and measurement iteration, 2 and 3 iterations"
                     + " (default: 3,5; 1,1 with one iteration each with --quick).")
-    Options.JmhSettings jmhSeconds;
+    Options.@Nullable JmhSettings jmhSeconds;
 
     @Option(
             names = "--out",
             paramLabel = "DIR",
             defaultValue = "docs",
             description = "Directory for the reports (default: ${DEFAULT-VALUE}).")
+    @SuppressWarnings("NullAway.Init") // picocli sets it (it has a default value) when parsing
     Path out;
 
     /** The settings, defaults resolved. */
@@ -143,7 +157,7 @@ final class BenchOptions {
                         : quick ? new Options.JmhSettings(1, 1, 1, 1, 1) : new Options.JmhSettings(1, 2, 3, 3, 5));
     }
 
-    private int or(Integer given, int quickDefault, int fullDefault) {
+    private int or(@Nullable Integer given, int quickDefault, int fullDefault) {
         return given != null ? given : quick ? quickDefault : fullDefault;
     }
 

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -85,7 +86,7 @@ final class CompareReport {
                 .append("---:|".repeat(Op.values().length + 2))
                 .append("---|\n");
         for (String store : r.stores()) {
-            var f = r.facts().get(store);
+            var f = Objects.requireNonNull(r.facts().get(store), store);
             md.append("| ").append(store).append(" |");
             for (Op op : Op.values()) {
                 Double v = f.roundTrips().get(op);

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.IntStream;
 
 /**
@@ -42,20 +43,27 @@ final class CompareRunner {
         });
         Map<String, Pool> pools = new LinkedHashMap<>();
         targets.forEach((name, t) -> {
-            pools.put(name, Pool.create(t, o.poolUsers(), "user-"));
-            progress.step(
-                    "pool   %-15s %,d sessions".formatted(name, pools.get(name).handles().length));
+            Pool pool = Pool.create(t, o.poolUsers(), "user-");
+            pools.put(name, pool);
+            progress.step("pool   %-15s %,d sessions".formatted(name, pool.handles().length));
         });
         int maxThreads = o.threads().stream().mapToInt(i -> i).max().orElse(1);
-        targets.forEach(
-                (name, t) -> measureStore(t, pools.get(name), maxThreads, o.warmup(), "w", progress, "warm-up"));
+        targets.forEach((name, t) -> measureStore(
+                t, Objects.requireNonNull(pools.get(name)), maxThreads, o.warmup(), "w", progress, "warm-up"));
         Map<String, List<PhaseResult>> results = new LinkedHashMap<>();
         for (int run = 1; run <= o.runs(); run++) {
             for (int threads : o.threads()) {
                 for (var e : targets.entrySet()) {
                     String label = "run %d/%d".formatted(run, o.runs());
                     String tag = "r" + run + "t" + threads;
-                    measureStore(e.getValue(), pools.get(e.getKey()), threads, o.phase(), tag, progress, label)
+                    measureStore(
+                                    e.getValue(),
+                                    Objects.requireNonNull(pools.get(e.getKey())),
+                                    threads,
+                                    o.phase(),
+                                    tag,
+                                    progress,
+                                    label)
                             .forEach((op, r) -> results.computeIfAbsent(
                                             key(e.getKey(), op, threads), k -> new ArrayList<>())
                                     .add(r));
@@ -66,7 +74,7 @@ final class CompareRunner {
         Map<String, CompareResult.StoreFacts> facts = new LinkedHashMap<>();
         targets.keySet().forEach(name -> {
             Map<Op, Double> trips = roundTrips(name);
-            facts.put(name, new CompareResult.StoreFacts(name, trips, bytes.get(name)));
+            facts.put(name, new CompareResult.StoreFacts(name, trips, Objects.requireNonNull(bytes.get(name))));
             progress.step("trips  %-15s %s".formatted(name, trips));
         });
         environment.put("Load average at end", MachineInfo.loadAverage());

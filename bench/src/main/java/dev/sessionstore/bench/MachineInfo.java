@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 
 /** The facts a reader needs to judge a benchmark: machine, JDK, library versions, date, command. */
 final class MachineInfo {
@@ -80,7 +81,7 @@ final class MachineInfo {
         return p;
     }
 
-    private static String hibernateVersion() {
+    private static @Nullable String hibernateVersion() {
         try {
             return (String) Class.forName("org.hibernate.Version")
                     .getMethod("getVersionString")

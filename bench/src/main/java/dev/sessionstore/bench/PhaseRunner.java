@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one operation on N platform threads for a fixed time (or until every thread's task is
@@ -97,7 +98,7 @@ final class PhaseRunner {
         }
     }
 
-    private static String describe(Throwable t) {
+    private static String describe(@Nullable Throwable t) {
         return t == null ? "" : t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 }

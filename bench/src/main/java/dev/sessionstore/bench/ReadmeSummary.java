@@ -1,5 +1,7 @@
 package dev.sessionstore.bench;
 
+import java.util.Objects;
+
 /** The comparison in a few lines, for the README. */
 final class ReadmeSummary {
     private ReadmeSummary() {}
@@ -34,7 +36,7 @@ final class ReadmeSummary {
                                 .orElse("n/a"))
                         .append(" |");
             }
-            var f = r.facts().get(store);
+            var f = Objects.requireNonNull(r.facts().get(store), store);
             Double trips = f.roundTrips().get(Op.TOUCH);
             md.append(' ').append(trips == null ? "n/a" : Targets.num(trips)).append(" |");
             md.append(" %,.0f |\n".formatted(f.bytes().bytesPerSession()));

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -36,12 +37,14 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
+// JMH calls the @Setup method before any benchmark method
+@SuppressWarnings("NullAway.Init")
 public class RedisStoreBenchmark {
     static final String URI_PROPERTY = JmhCommand.REDIS_URI_PROPERTY;
     static final int POOL = 10_000;
     private static final int CREATE_USERS = 1_000_000;
 
-    private RedisServerProcess server;
+    private @Nullable RedisServerProcess server; // none when a Redis is given
     private RedisClient client;
     private StatefulRedisConnection<String, String> raw;
     private RedisSessionStore store;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,6 +32,7 @@ final class ServerCommand implements Callable<ServerConfig> {
             defaultValue = "${env:SESSIONSTORE_HOST:-127.0.0.1}",
             description = "Address to listen on; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE})."
                     + " Env SESSIONSTORE_HOST.")
+    @SuppressWarnings("NullAway.Init") // picocli sets it (it has a default value) when parsing
     String host;
 
     @Option(
@@ -38,6 +40,7 @@ final class ServerCommand implements Callable<ServerConfig> {
             defaultValue = "${env:SESSIONSTORE_DATA_DIR:-./sessionstore-data}",
             description = "Directory for the API key and the embedded Redis's AOF (default: ${DEFAULT-VALUE})."
                     + " Env SESSIONSTORE_DATA_DIR.")
+    @SuppressWarnings("NullAway.Init") // picocli sets it (it has a default value) when parsing
     Path dataDir;
 
     @Option(
@@ -45,6 +48,7 @@ final class ServerCommand implements Callable<ServerConfig> {
             defaultValue = "${env:SESSIONSTORE_REDIS_URL}",
             description = "Use this Redis (redis://[:password@]host:port, rediss:// for TLS, redis-sentinel://)"
                     + " instead of the embedded one. Env SESSIONSTORE_REDIS_URL.")
+    @Nullable
     String redisUrl;
 
     @Option(
@@ -59,6 +63,7 @@ final class ServerCommand implements Callable<ServerConfig> {
             defaultValue = "${env:SESSIONSTORE_API_KEY}",
             description = "API key for the service API and the admin page (16-256 characters); default:"
                     + " generated once and kept in <data-dir>/api-key. Env SESSIONSTORE_API_KEY.")
+    @Nullable
     String apiKey;
 
     @Option(
@@ -66,6 +71,7 @@ final class ServerCommand implements Callable<ServerConfig> {
             defaultValue = "${env:SESSIONSTORE_DURABILITY:-everysec}",
             description = "Embedded Redis persistence: none, everysec (AOF fsync every second) or always"
                     + " (AOF fsync on every write) (default: ${DEFAULT-VALUE}). Env SESSIONSTORE_DURABILITY.")
+    @SuppressWarnings("NullAway.Init") // picocli sets it (it has a default value) when parsing
     String durability;
 
     @Option(
@@ -73,12 +79,14 @@ final class ServerCommand implements Callable<ServerConfig> {
             defaultValue = "${env:SESSIONSTORE_USERS_FILE}",
             description = "Accounts for the login page: lines 'user = bcrypt-hash'; default: the bundled demo"
                     + " accounts. Env SESSIONSTORE_USERS_FILE.")
+    @Nullable
     Path usersFile;
 
     @Option(
             names = "--store",
             defaultValue = "${env:SESSIONSTORE_STORE:-redis}",
             description = "Session store: redis or memory (default: ${DEFAULT-VALUE}). Env SESSIONSTORE_STORE.")
+    @SuppressWarnings("NullAway.Init") // picocli sets it (it has a default value) when parsing
     String store;
 
     @Option(
@@ -94,6 +102,7 @@ final class ServerCommand implements Callable<ServerConfig> {
             description = "POST session events (created, rotated, revoked, expired) as JSON to this http(s) URL,"
                     + " with retries, through the shared circuit breaker 'webhook'; default: none (disabled)."
                     + " Env SESSIONSTORE_WEBHOOK_URL.")
+    @Nullable
     String webhookUrl;
 
     @Option(
@@ -115,6 +124,7 @@ final class ServerCommand implements Callable<ServerConfig> {
             defaultValue = "${env:SESSIONSTORE_INSTANCE_ID}",
             description = "This instance's name in job runs and breaker reports (admin page); must differ between"
                     + " instances sharing a Redis; default: <host name>-<process id>. Env SESSIONSTORE_INSTANCE_ID.")
+    @Nullable
     String instanceId;
 
     /** The validated configuration. */
@@ -137,7 +147,7 @@ final class ServerCommand implements Callable<ServerConfig> {
                 Optional.ofNullable(blankToNull(instanceId)).orElseGet(ServerConfig::defaultInstanceId));
     }
 
-    private static String blankToNull(String s) {
+    private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s;
     }
 

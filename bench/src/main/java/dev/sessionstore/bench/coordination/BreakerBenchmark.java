@@ -32,6 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 3)
 @Fork(1)
 @Threads(2)
+// JMH sets the @Param field and calls the @Setup method before any benchmark method
+@SuppressWarnings("NullAway.Init")
 public class BreakerBenchmark {
     private static final Duration ELAPSED = Duration.ofNanos(1_000);
 

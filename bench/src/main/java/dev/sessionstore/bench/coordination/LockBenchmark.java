@@ -25,6 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
 @Fork(1)
+// JMH sets the @Param field and calls the @Setup method before any benchmark method
+@SuppressWarnings("NullAway.Init")
 public class LockBenchmark {
     private static final LockOptions LEASE = LockOptions.lease(Duration.ofSeconds(10));
 

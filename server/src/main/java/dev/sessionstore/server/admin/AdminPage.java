@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -106,9 +107,17 @@ public final class AdminPage implements HttpService {
         try {
             coordination.force(form.getOrDefault("breaker", ""), force);
         } catch (IllegalArgumentException e) {
-            throw new ApiException(Problem.of(404, "no-breaker", "No such breaker", e.getMessage()));
+            throw new ApiException(Problem.of(
+                    404,
+                    "no-breaker",
+                    "No such breaker",
+                    Objects.requireNonNullElse(e.getMessage(), "no such breaker")));
         } catch (CoordinationException e) {
-            throw new ApiException(Problem.of(503, "coordination-unavailable", "Try again", e.getMessage()));
+            throw new ApiException(Problem.of(
+                    503,
+                    "coordination-unavailable",
+                    "Try again",
+                    Objects.requireNonNullElse(e.getMessage(), "coordination did not answer")));
         }
         WebSupport.redirect(res, "/admin#breakers");
     }

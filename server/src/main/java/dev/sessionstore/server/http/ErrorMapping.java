@@ -9,6 +9,8 @@ import io.helidon.common.buffers.DataReader;
 import io.helidon.http.HttpException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +40,8 @@ public final class ErrorMapping {
                 Problem.of(503, "store-unavailable", "Store unavailable", "the session store did not answer in time")
                         .withHeaders(Map.of("Retry-After", RETRY_AFTER_SECONDS));
             case IllegalArgumentException e ->
-                ApiException.badRequest(e.getMessage()).problem();
+                ApiException.badRequest(Objects.requireNonNullElse(e.getMessage(), "bad argument"))
+                        .problem();
             case JacksonException e -> ApiException.badRequest("malformed JSON").problem();
             case HttpException e
             when e.status().code() >= 400 && e.status().code() < 500 ->
@@ -61,7 +64,7 @@ public final class ErrorMapping {
             return Problem.of(409, "session-cap", "Too many sessions", "the user is at the session cap")
                     .withExtensions(ext);
         }
-        return Problem.of(413, "limit-exceeded", "Limit exceeded", e.getMessage())
+        return Problem.of(413, "limit-exceeded", "Limit exceeded", Objects.requireNonNull(e.getMessage()))
                 .withExtensions(ext);
     }
 
@@ -70,7 +73,7 @@ public final class ErrorMapping {
         return Problem.of(500, "internal", "Internal error", "an unexpected error occurred; see the server log");
     }
 
-    private static String safe(String message) {
+    private static String safe(@Nullable String message) {
         return message == null ? "" : message.length() > 200 ? message.substring(0, 200) : message;
     }
 }

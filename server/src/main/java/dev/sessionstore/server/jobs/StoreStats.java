@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The figures the statistics job measures for the admin page.
@@ -72,7 +73,7 @@ public record StoreStats(
         return v.isPresent() ? Long.toString(v.getAsLong()) : "";
     }
 
-    private static OptionalLong number(String s) {
+    private static OptionalLong number(@Nullable String s) {
         return s == null || s.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(s));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,7 @@ public final class WebhookDispatcher implements SessionEventSink, AutoCloseable 
     private final AtomicLong givenUp = new AtomicLong();
     private final AtomicLong failedAttempts = new AtomicLong();
     private final AtomicLong refusedAttempts = new AtomicLong();
-    private volatile Thread worker;
+    private volatile @Nullable Thread worker;
 
     WebhookDispatcher(
             WebhookConfig config,
