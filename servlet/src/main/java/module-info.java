@@ -4,6 +4,7 @@ import org.jspecify.annotations.NullMarked;
 @NullMarked
 module dev.sessionstore.servlet {
     requires transitive dev.sessionstore.core;
+    requires transitive dev.sessionstore.json;
     requires transitive jakarta.servlet;
 
     exports dev.sessionstore.servlet;

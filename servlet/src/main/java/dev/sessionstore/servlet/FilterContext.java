@@ -1,6 +1,7 @@
 package dev.sessionstore.servlet;
 
 import dev.sessionstore.SessionStore;
+import dev.sessionstore.json.AttributeCodec;
 import java.lang.System.Logger.Level;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,14 +13,12 @@ final class FilterContext {
     private final SessionStore store;
     private final SessionFilterOptions options;
     private final SessionCookies cookies;
-    private final AttributeValues values;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
-    FilterContext(SessionStore store, SessionFilterOptions options, AttributeValues values) {
+    FilterContext(SessionStore store, SessionFilterOptions options) {
         this.store = store;
         this.options = options;
         this.cookies = new SessionCookies(options);
-        this.values = values;
     }
 
     SessionStore store() {
@@ -34,8 +33,8 @@ final class FilterContext {
         return cookies;
     }
 
-    AttributeValues values() {
-        return values;
+    AttributeCodec codec() {
+        return options.codec();
     }
 
     /** Logs a warning the first time {@code key} is seen by this filter. Never pass a token. */

@@ -38,7 +38,7 @@ public final class SessionFilter implements Filter {
     public SessionFilter(SessionStore store, SessionFilterOptions options) {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(options, "options");
-        this.ctx = new FilterContext(store, options, new AttributeValues());
+        this.ctx = new FilterContext(store, options);
         if (options.insecureDevelopmentCookie()) {
             ctx.warnOnce(
                     "insecure",

@@ -1,5 +1,6 @@
 package dev.sessionstore.servlet;
 
+import dev.sessionstore.json.AttributeCodec;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,12 +18,15 @@ import org.jspecify.annotations.Nullable;
  * @param idleTimeout the idle timeout of sessions the filter creates, unless the application sets another with
  *     {@code HttpSession.setMaxInactiveInterval} before the session is first saved; default 30 minutes
  * @param absoluteTimeout the absolute lifetime of sessions the filter creates; empty: the store's default
+ * @param codec turns attribute values into JSON and back; its allow-list says which types a session may hold;
+ *     default {@code AttributeCodec.builder().build()} (strings, numbers, booleans, UUID, Instant, JDK collections)
  */
 public record SessionFilterOptions(
         String cookieName,
         boolean insecureDevelopmentCookie,
         Duration idleTimeout,
-        Optional<Duration> absoluteTimeout) {
+        Optional<Duration> absoluteTimeout,
+        AttributeCodec codec) {
 
     /** The default cookie name: host-only, {@code Secure}, {@code Path=/} are required by its prefix. */
     public static final String DEFAULT_COOKIE_NAME = "__Host-session";
@@ -37,6 +41,7 @@ public record SessionFilterOptions(
         Objects.requireNonNull(cookieName, "cookieName");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(absoluteTimeout, "absoluteTimeout");
+        Objects.requireNonNull(codec, "codec");
         if (cookieName.isEmpty()
                 || cookieName.length() > MAX_COOKIE_NAME_LENGTH
                 || !TOKEN.matcher(cookieName).matches()) {
@@ -91,6 +96,7 @@ public record SessionFilterOptions(
         private boolean insecureDevelopmentCookie;
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private @Nullable Duration absoluteTimeout;
+        private @Nullable AttributeCodec codec;
 
         private Builder() {}
 
@@ -115,10 +121,20 @@ public record SessionFilterOptions(
             return this;
         }
 
+        /** The codec of attribute values, with the allow-list of the application's types. */
+        public Builder codec(AttributeCodec codec) {
+            this.codec = Objects.requireNonNull(codec, "codec");
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the setting and value that are out of range */
         public SessionFilterOptions build() {
             return new SessionFilterOptions(
-                    cookieName, insecureDevelopmentCookie, idleTimeout, Optional.ofNullable(absoluteTimeout));
+                    cookieName,
+                    insecureDevelopmentCookie,
+                    idleTimeout,
+                    Optional.ofNullable(absoluteTimeout),
+                    codec != null ? codec : AttributeCodec.builder().build());
         }
     }
 }

@@ -138,7 +138,7 @@ final class StoreSession implements HttpSession {
         if (json == null) {
             return null;
         }
-        value = ctx.values().decode(json);
+        value = ctx.codec().decode(json);
         if (value != null) {
             decoded.put(name, value);
         }
@@ -154,6 +154,8 @@ final class StoreSession implements HttpSession {
     /**
      * Encodes the value now, so a value of a type that is not allowed fails here, naming the type. A value whose
      * JSON equals the current one is no change.
+     *
+     * @throws dev.sessionstore.json.DisallowedTypeException if the codec's allow-list does not hold the value's type
      */
     @Override
     public synchronized void setAttribute(String name, @Nullable Object value) {
@@ -163,7 +165,7 @@ final class StoreSession implements HttpSession {
             removeAttribute(name);
             return;
         }
-        JsonValue json = ctx.values().encode(value);
+        JsonValue json = ctx.codec().encode(value);
         decoded.put(name, value);
         if (!json.equals(attributes.put(name, json))) {
             changes.put(name, Optional.of(json));
