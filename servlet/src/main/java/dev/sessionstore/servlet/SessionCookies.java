@@ -3,7 +3,6 @@ package dev.sessionstore.servlet;
 import dev.sessionstore.SessionToken;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 
 /**
@@ -39,12 +38,12 @@ final class SessionCookies {
         return Optional.empty();
     }
 
-    void write(HttpServletResponse response, SessionToken token) {
-        response.addCookie(cookie(token.reveal(), -1));
+    void write(SessionResponse response, SessionToken token) {
+        response.sessionCookie(cookie(token.reveal(), -1));
     }
 
-    void expire(HttpServletResponse response) {
-        response.addCookie(cookie("", 0));
+    void expire(SessionResponse response) {
+        response.sessionCookie(cookie("", 0));
     }
 
     private Cookie cookie(String value, int maxAge) {

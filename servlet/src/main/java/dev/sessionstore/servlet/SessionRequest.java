@@ -3,7 +3,6 @@ package dev.sessionstore.servlet;
 import dev.sessionstore.SessionToken;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -15,12 +14,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class SessionRequest extends HttpServletRequestWrapper {
     private final FilterContext ctx;
-    private final HttpServletResponse response;
+    private final SessionResponse response;
     private final Optional<SessionToken> requested;
     private boolean looked;
     private @Nullable StoreSession session;
 
-    SessionRequest(HttpServletRequest request, HttpServletResponse response, FilterContext ctx) {
+    SessionRequest(HttpServletRequest request, SessionResponse response, FilterContext ctx) {
         super(request);
         this.ctx = ctx;
         this.response = response;

@@ -1,6 +1,7 @@
 package dev.sessionstore.servlet;
 
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
@@ -20,10 +21,35 @@ final class SessionResponse extends HttpServletResponseWrapper {
     private long contentLength = -1;
     private @Nullable GuardedOutputStream stream;
     private @Nullable PrintWriter writer;
+    private @Nullable Cookie sessionCookie;
 
     SessionResponse(HttpServletResponse response, Runnable beforeCommit) {
         super(response);
         this.beforeCommit = beforeCommit;
+    }
+
+    /** Sends the session cookie; kept, so that a {@link #reset()} of the response does not lose it. */
+    synchronized void sessionCookie(Cookie cookie) {
+        sessionCookie = cookie;
+        super.addCookie(cookie);
+    }
+
+    /** Clears the response as the container does, then sends the session cookie again, if one was set. */
+    @Override
+    public synchronized void reset() {
+        super.reset();
+        written = 0;
+        contentLength = -1;
+        Cookie c = sessionCookie;
+        if (c != null) {
+            super.addCookie(c);
+        }
+    }
+
+    @Override
+    public synchronized void resetBuffer() {
+        super.resetBuffer();
+        written = 0;
     }
 
     void beforeCommit() {

@@ -8,7 +8,6 @@ import dev.sessionstore.SessionNotFoundException;
 import dev.sessionstore.SessionToken;
 import dev.sessionstore.SessionUpdate;
 import jakarta.servlet.ServletContext;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -30,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class StoreSession implements HttpSession {
     private final FilterContext ctx;
-    private final HttpServletResponse response;
+    private final SessionResponse response;
     private final ServletContext servletContext;
     private final boolean isNew;
     private final long startedAt;
@@ -44,7 +43,7 @@ final class StoreSession implements HttpSession {
 
     private StoreSession(
             FilterContext ctx,
-            HttpServletResponse response,
+            SessionResponse response,
             ServletContext servletContext,
             @Nullable SessionToken token,
             @Nullable Session stored) {
@@ -60,14 +59,14 @@ final class StoreSession implements HttpSession {
     }
 
     /** A session this request starts; nothing is stored until it is saved. */
-    static StoreSession started(FilterContext ctx, HttpServletResponse response, ServletContext servletContext) {
+    static StoreSession started(FilterContext ctx, SessionResponse response, ServletContext servletContext) {
         return new StoreSession(ctx, response, servletContext, null, null);
     }
 
     /** A session the request's cookie opened. */
     static StoreSession loaded(
             FilterContext ctx,
-            HttpServletResponse response,
+            SessionResponse response,
             ServletContext servletContext,
             SessionToken token,
             Session session) {
