@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A servlet filter whose {@code HttpSession} lives in a {@link SessionStore}. Register it before anything that uses
@@ -69,7 +70,7 @@ public final class SessionFilter implements Filter {
 
     /** The response's before-commit hook: saves the request's session (set once the request is wrapped). */
     private static final class SaveHook implements Runnable {
-        private volatile @org.jspecify.annotations.Nullable SessionRequest request;
+        private volatile @Nullable SessionRequest request;
 
         @Override
         public void run() {

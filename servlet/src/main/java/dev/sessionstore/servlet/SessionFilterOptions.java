@@ -127,7 +127,11 @@ public record SessionFilterOptions(
             return this;
         }
 
-        /** @throws IllegalArgumentException naming the setting and value that are out of range */
+        /**
+         * Validates the settings and builds the options.
+         *
+         * @throws IllegalArgumentException naming the setting and value that are out of range
+         */
         public SessionFilterOptions build() {
             return new SessionFilterOptions(
                     cookieName,

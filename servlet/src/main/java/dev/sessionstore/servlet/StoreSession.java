@@ -1,24 +1,18 @@
 package dev.sessionstore.servlet;
 
 import dev.sessionstore.CreatedSession;
-import dev.sessionstore.JsonValue;
 import dev.sessionstore.NewSession;
 import dev.sessionstore.Session;
 import dev.sessionstore.SessionNotFoundException;
 import dev.sessionstore.SessionToken;
-import dev.sessionstore.SessionUpdate;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpSession;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,9 +27,7 @@ final class StoreSession implements HttpSession {
     private final ServletContext servletContext;
     private final boolean isNew;
     private final long startedAt;
-    private final Map<String, JsonValue> attributes;
-    private final Map<String, Optional<JsonValue>> changes = new LinkedHashMap<>();
-    private final Map<String, Object> decoded = new HashMap<>();
+    private final SessionAttributes attributes;
     private @Nullable SessionToken token;
     private @Nullable Session stored;
     private Duration idleTimeout;
@@ -54,7 +46,7 @@ final class StoreSession implements HttpSession {
         this.stored = stored;
         this.isNew = stored == null;
         this.startedAt = System.currentTimeMillis();
-        this.attributes = stored == null ? new LinkedHashMap<>() : new LinkedHashMap<>(stored.attributes());
+        this.attributes = new SessionAttributes(ctx.codec(), stored == null ? Map.of() : stored.attributes());
         this.idleTimeout = stored == null ? ctx.options().idleTimeout() : stored.idleTimeout();
     }
 
@@ -129,25 +121,13 @@ final class StoreSession implements HttpSession {
     @Override
     public synchronized @Nullable Object getAttribute(String name) {
         checkValid();
-        Object value = decoded.get(name);
-        if (value != null) {
-            return value;
-        }
-        JsonValue json = attributes.get(name);
-        if (json == null) {
-            return null;
-        }
-        value = ctx.codec().decode(json);
-        if (value != null) {
-            decoded.put(name, value);
-        }
-        return value;
+        return attributes.get(name);
     }
 
     @Override
     public synchronized Enumeration<String> getAttributeNames() {
         checkValid();
-        return Collections.enumeration(new ArrayList<>(attributes.keySet()));
+        return Collections.enumeration(attributes.names());
     }
 
     /**
@@ -161,23 +141,16 @@ final class StoreSession implements HttpSession {
         checkValid();
         Objects.requireNonNull(name, "name");
         if (value == null) {
-            removeAttribute(name);
-            return;
-        }
-        JsonValue json = ctx.codec().encode(value);
-        decoded.put(name, value);
-        if (!json.equals(attributes.put(name, json))) {
-            changes.put(name, Optional.of(json));
+            attributes.remove(name);
+        } else {
+            attributes.set(name, value);
         }
     }
 
     @Override
     public synchronized void removeAttribute(String name) {
         checkValid();
-        decoded.remove(name);
-        if (attributes.remove(name) != null) {
-            changes.put(name, Optional.empty());
-        }
+        attributes.remove(name);
     }
 
     /** Revokes the stored session and expires the cookie. */
@@ -223,13 +196,10 @@ final class StoreSession implements HttpSession {
                 return;
             }
             persisted();
-        } else if (!changes.isEmpty()) {
-            SessionUpdate.Builder update = SessionUpdate.builder();
-            changes.forEach(
-                    (name, change) -> change.ifPresentOrElse(v -> update.set(name, v), () -> update.remove(name)));
+        } else if (attributes.changed()) {
             try {
-                stored = ctx.store().update(t, update.build());
-                changes.clear();
+                stored = ctx.store().update(t, attributes.delta());
+                attributes.clearChanges();
             } catch (SessionNotFoundException e) {
                 gone();
             }
@@ -260,12 +230,13 @@ final class StoreSession implements HttpSession {
         if (s != null) {
             return s;
         }
-        NewSession.Builder spec = NewSession.builder().attributes(attributes).idleTimeout(idleTimeout);
+        NewSession.Builder spec =
+                NewSession.builder().attributes(attributes.all()).idleTimeout(idleTimeout);
         ctx.options().absoluteTimeout().ifPresent(spec::absoluteTimeout);
         CreatedSession created = ctx.store().create(spec.build());
         token = created.token();
         stored = created.session();
-        changes.clear();
+        attributes.clearChanges();
         if (response.isCommitted()) {
             ctx.warnOnce(
                     "committedCookie",
@@ -279,7 +250,7 @@ final class StoreSession implements HttpSession {
     private void gone() {
         FilterContext.LOG.log(Level.DEBUG, "session {0} is gone; its changes were dropped", idText());
         valid = false;
-        changes.clear();
+        attributes.clearChanges();
         if (!response.isCommitted()) {
             ctx.cookies().expire(response);
         }

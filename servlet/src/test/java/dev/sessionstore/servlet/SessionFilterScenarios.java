@@ -273,10 +273,12 @@ abstract class SessionFilterScenarios {
     void setMaxInactiveInterval_honouredBeforeTheFirstSave_ignoredAfter() {
         Client.Reply first = client.get("/idle?seconds=120");
         String token = client.tokenOf(first);
-        assertThat(stored(token).idleTimeout()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(first.body()).isEqualTo("120");
+        assertThat(stored(token).idleTimeout()).isEqualTo(Duration.ofMinutes(2));
 
-        client.get("/idle?seconds=600", token);
-        assertThat(stored(token).idleTimeout()).isEqualTo(Duration.ofSeconds(120));
+        Client.Reply second = client.get("/idle?seconds=600", token);
+        assertThat(second.body()).isEqualTo("120");
+        assertThat(stored(token).idleTimeout()).isEqualTo(Duration.ofMinutes(2));
     }
 
     @Test
