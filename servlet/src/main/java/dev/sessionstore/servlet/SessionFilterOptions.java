@@ -1,5 +1,6 @@
 package dev.sessionstore.servlet;
 
+import dev.sessionstore.SessionTimeouts;
 import dev.sessionstore.json.AttributeCodec;
 import java.time.Duration;
 import java.util.Objects;
@@ -57,8 +58,9 @@ public record SessionFilterOptions(
         absoluteTimeout.ifPresent(d -> positive("absoluteTimeout", d));
     }
 
-    /** The default idle timeout. */
-    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(30);
+    /** The default idle timeout: the stores' default ({@link SessionTimeouts#defaults()}), 30 minutes. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT =
+            SessionTimeouts.defaults().defaultIdle();
 
     /** The defaults: cookie {@value #DEFAULT_COOKIE_NAME}, secure, idle 30 minutes, the store's absolute timeout. */
     public static SessionFilterOptions defaults() {
@@ -85,8 +87,8 @@ public record SessionFilterOptions(
 
     private static void positive(String name, Duration d) {
         Objects.requireNonNull(d, name);
-        if (d.isNegative() || d.toMillis() < 1000) {
-            throw new IllegalArgumentException(name + " must be at least 1 second: " + d);
+        if (d.compareTo(SessionTimeouts.MIN) < 0) {
+            throw new IllegalArgumentException(name + " must be at least " + SessionTimeouts.MIN + ": " + d);
         }
     }
 

@@ -240,7 +240,7 @@ final class StoreSession implements HttpSession {
         if (response.isCommitted()) {
             ctx.warnOnce(
                     "committedCookie",
-                    "a session was created after the response was committed; its cookie" + " could not be sent");
+                    "a session was created after the response was committed; its cookie could not be sent");
         }
         ctx.cookies().write(response, created.token());
         return created.session();

@@ -8,12 +8,13 @@ import dev.sessionstore.SessionId;
 import dev.sessionstore.SessionStore;
 import dev.sessionstore.SessionToken;
 import dev.sessionstore.SessionUpdate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Counts the calls the filter makes, by operation. */
+/** Counts the calls the filter makes, by operation: every {@code SessionStore} operation is counted. */
 final class CountingStore extends ForwardingSessionStore {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
@@ -78,5 +79,23 @@ final class CountingStore extends ForwardingSessionStore {
     public Optional<Session> revoke(SessionId id) {
         count0("revokeById");
         return super.revoke(id);
+    }
+
+    @Override
+    public List<Session> listByUser(String userId) {
+        count0("listByUser");
+        return super.listByUser(userId);
+    }
+
+    @Override
+    public List<SessionId> revokeByUser(String userId, Optional<SessionId> keep) {
+        count0("revokeByUser");
+        return super.revokeByUser(userId, keep);
+    }
+
+    @Override
+    public List<Session> listByIndex(String name, String value) {
+        count0("listByIndex");
+        return super.listByIndex(name, value);
     }
 }
