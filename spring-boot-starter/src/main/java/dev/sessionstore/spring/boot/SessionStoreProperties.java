@@ -1,0 +1,81 @@
+package dev.sessionstore.spring.boot;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The {@code sessionstore.*} properties. Checked when bound: a bad value stops the app at start with a message that
+ * names the property.
+ *
+ * @param redisUrl where Redis is ({@code redis://}, {@code rediss://}); when absent, built from the app's {@code
+ *     spring.data.redis.*} properties, else {@code redis://localhost:6379}
+ * @param keyPrefix the first part of every key the store writes; default {@code ss}
+ * @param commandTimeout how long one store operation waits for Redis; default 500 ms, at most one minute
+ * @param cluster whether {@code redisUrl} is a node of a Redis Cluster; default false
+ * @param session how Spring Session's sessions are kept
+ */
+@ConfigurationProperties("sessionstore")
+public record SessionStoreProperties(
+        @Nullable String redisUrl,
+        @DefaultValue("ss") String keyPrefix,
+        @DefaultValue("500ms") Duration commandTimeout,
+        @DefaultValue("false") boolean cluster,
+        @DefaultValue Session session) {
+
+    public SessionStoreProperties {
+        Objects.requireNonNull(keyPrefix, "sessionstore.key-prefix");
+        Objects.requireNonNull(commandTimeout, "sessionstore.command-timeout");
+        Objects.requireNonNull(session, "sessionstore.session");
+        if (redisUrl != null && !redisUrl.startsWith("redis://") && !redisUrl.startsWith("rediss://")) {
+            throw new IllegalArgumentException("sessionstore.redis-url must start with redis:// or rediss://");
+        }
+        if (!keyPrefix.matches("[A-Za-z0-9_.:-]{1,64}")) {
+            throw new IllegalArgumentException(
+                    "sessionstore.key-prefix must be 1 to 64 letters, digits or _ . : -: " + keyPrefix);
+        }
+        if (commandTimeout.compareTo(Duration.ofMillis(1)) < 0 || commandTimeout.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException(
+                    "sessionstore.command-timeout must be between 1ms and 1m: " + commandTimeout);
+        }
+    }
+
+    /** The Redis URL as configured, if it is. */
+    public Optional<String> redisUrlIfSet() {
+        return Optional.ofNullable(redisUrl);
+    }
+
+    /**
+     * The {@code sessionstore.session.*} properties.
+     *
+     * @param allowedTypes attribute value types the codec accepts beyond Spring Security's: class names, or package
+     *     names ending in {@code .*}; default none
+     * @param absoluteTimeout the longest a session lives however active it is; default none
+     */
+    public record Session(
+            @DefaultValue List<String> allowedTypes,
+            @Nullable Duration absoluteTimeout) {
+        public Session {
+            allowedTypes = List.copyOf(Objects.requireNonNull(allowedTypes, "sessionstore.session.allowed-types"));
+            for (String type : allowedTypes) {
+                if (!type.matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*(\\.\\*)?")) {
+                    throw new IllegalArgumentException(
+                            "sessionstore.session.allowed-types: not a class or package.* name: " + type);
+                }
+            }
+            if (absoluteTimeout != null && (absoluteTimeout.isNegative() || absoluteTimeout.isZero())) {
+                throw new IllegalArgumentException(
+                        "sessionstore.session.absolute-timeout must be positive: " + absoluteTimeout);
+            }
+        }
+
+        /** The absolute timeout, if set. */
+        public Optional<Duration> absoluteTimeoutIfSet() {
+            return Optional.ofNullable(absoluteTimeout);
+        }
+    }
+}
