@@ -1,6 +1,9 @@
 package dev.sessionstore.spring.session;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.sessionstore.json.AttributeCodec;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.jackson.SecurityJacksonModule;
 import org.springframework.security.jackson.SecurityJacksonModules;
 import tools.jackson.databind.DatabindContext;
@@ -8,6 +11,7 @@ import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import tools.jackson.databind.jsontype.PolymorphicTypeValidator;
+import tools.jackson.databind.module.SimpleModule;
 
 /** Spring Security's Jackson 3 support for the codec; loaded only when Spring Security is present. */
 final class SecurityCodecs {
@@ -25,9 +29,19 @@ final class SecurityCodecs {
                 builder.module(module);
             }
         }
+        builder.module(new SimpleModule("sessionstore-security-types")
+                .setMixInAnnotation(Authentication.class, TypedMixin.class)
+                .setMixInAnnotation(GrantedAuthority.class, TypedMixin.class));
         PolymorphicTypeValidator validator = new SecurityTypes(types.build());
         builder.mapper(mapper -> mapper.polymorphicTypeValidator(validator));
     }
+
+    /**
+     * Values declared as these interfaces ({@code SecurityContextImpl.authentication}, the authorities of a token or a
+     * {@code User}) carry their class: Spring's own mappers get that from the default typing the codec leaves out.
+     */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.CLASS, include = JsonTypeInfo.As.PROPERTY, property = "@class")
+    interface TypedMixin {}
 
     /**
      * Spring's validator, held to names: a class name it does not allow by name is refused before it is loaded,
