@@ -1,5 +1,6 @@
 package dev.sessionstore.spring.session;
 
+import dev.sessionstore.LimitExceededException;
 import dev.sessionstore.Session;
 import dev.sessionstore.SessionLimits;
 import dev.sessionstore.SessionStore;
@@ -123,12 +124,16 @@ public final class SessionStoreRepository implements FindByIndexNameSessionRepos
         if (indexValue.isEmpty()) {
             return List.of();
         }
-        if (PRINCIPAL_NAME_INDEX_NAME.equals(indexName)) {
-            return ctx.store().listByUser(indexValue);
+        try {
+            if (PRINCIPAL_NAME_INDEX_NAME.equals(indexName)) {
+                return ctx.store().listByUser(indexValue);
+            }
+            if (!SessionLimits.INDEX_NAME.matcher(indexName).matches()) {
+                return List.of();
+            }
+            return ctx.store().listByIndex(indexName, indexValue);
+        } catch (IllegalArgumentException | LimitExceededException e) {
+            return List.of(); // a name or value no session can have
         }
-        if (!SessionLimits.INDEX_NAME.matcher(indexName).matches()) {
-            return List.of();
-        }
-        return ctx.store().listByIndex(indexName, indexValue);
     }
 }

@@ -456,6 +456,34 @@ abstract class SessionStoreRepositoryContract {
         assertThat(all)
                 .extracting(SessionInformation::getSessionId)
                 .noneMatch(id -> id.contains(first.reveal()) || id.contains(second.reveal()));
+        SessionStoreSession listed = repository.findById(all.get(0).getSessionId());
+        assertThat(listed.getAttributeNames()).containsExactly(SECURITY_CONTEXT);
+        assertThat((String) listed.getAttribute(PRINCIPAL)).isEqualTo("kim"); // the store's user id
+    }
+
+    @Test
+    void listings_ofNamesNoSessionCanHave_areEmpty() {
+        saved(PRINCIPAL, "nia");
+
+        assertThat(repository.findByPrincipalName("")).isEmpty();
+        assertThat(repository.findByPrincipalName("x".repeat(10_000))).isEmpty();
+        assertThat(repository.findByPrincipalName("bad\u0000name")).isEmpty();
+        assertThat(repository.findByIndexNameAndIndexValue("no spaces allowed", "nia"))
+                .isEmpty();
+        assertThat(repository.findByIndexNameAndIndexValue("unused", "nia")).isEmpty();
+        assertThat(repository.findById("ssr_not-a-key")).isNull();
+        assertThat(repository.findById("sst_not-a-token")).isNull();
+    }
+
+    @Test
+    void setMaxInactiveInterval_underOneSecond_isRefused() {
+        SessionStoreSession session = repository.createSession();
+
+        assertThatThrownBy(() -> session.setMaxInactiveInterval(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxInactiveInterval");
+        assertThatThrownBy(() -> session.setMaxInactiveInterval(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
