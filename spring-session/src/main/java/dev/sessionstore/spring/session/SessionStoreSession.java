@@ -28,6 +28,11 @@ import org.jspecify.annotations.Nullable;
  *       listing key, never the token; it can be expired ({@code expireNow}) or deleted, not otherwise changed.
  * </ul>
  *
+ * <p>Its principal (the attribute {@code PRINCIPAL_NAME_INDEX_NAME}, else Spring Security's context's authentication
+ * name) is the store session's user id. The store fixes the user id and the idle timeout at creation, so saving a
+ * stored session whose principal or idle timeout changed revokes it and creates a new one: the session then has a new
+ * token.
+ *
  * <p>Thread-safe. Attribute values go through the repository's codec: {@link #setAttribute} throws {@link
  * dev.sessionstore.json.DisallowedTypeException} for a type its allow-list does not hold.
  */

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.sessionstore.Session;
 import dev.sessionstore.SessionStore;
+import dev.sessionstore.SessionTimeouts;
 import dev.sessionstore.SessionToken;
 import dev.sessionstore.json.DisallowedTypeException;
 import java.time.Clock;
@@ -249,6 +250,9 @@ abstract class SessionStoreRepositoryContract {
         assertThat(backing.peek(now)).hasValueSatisfying(s -> {
             assertThat(s.userId()).contains("carl");
             assertThat(s.attributes()).containsKeys("cart", SECURITY_CONTEXT);
+            // a new login: a whole absolute lifetime (the store's default) from now
+            assertThat(Duration.between(s.createdAt(), s.absoluteExpiresAt()))
+                    .isEqualTo(SessionTimeouts.defaults().defaultAbsolute());
         });
     }
 
