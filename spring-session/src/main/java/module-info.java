@@ -1,6 +1,8 @@
 import org.jspecify.annotations.NullMarked;
 
 /** A Spring Session repository ({@code FindByIndexNameSessionRepository}) whose sessions live in any {@code SessionStore}. */
+// spring.session.core and spring.security.core are automatic modules (no module descriptor)
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
 @NullMarked
 module dev.sessionstore.spring.session {
     requires transitive dev.sessionstore.core;

@@ -63,6 +63,7 @@ public final class SessionStoreRepository implements FindByIndexNameSessionRepos
      * @throws IllegalStateException if a listed session has changes other than being marked expired
      */
     @Override
+    @SuppressWarnings("ReferenceEquality") // the very context this repository made
     public void save(SessionStoreSession session) {
         Objects.requireNonNull(session, "session");
         if (session.context() != ctx) {

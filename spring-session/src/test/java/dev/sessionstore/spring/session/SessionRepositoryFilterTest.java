@@ -25,7 +25,7 @@ class SessionRepositoryFilterTest {
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void stop() {
         app.close();
         backing.close();
     }

@@ -156,7 +156,8 @@ abstract class SessionStoreRepositoryContract {
         SessionStoreSession again = repository.findById(token.reveal());
         assertThat(again.getAttributeNames()).containsExactlyInAnyOrder("keep", "change", "added");
         assertThat((String) again.getAttribute("change")).isEqualTo("new");
-        assertThat((List<Object>) again.getAttribute("added")).containsExactly("x", "y");
+        List<Object> added = again.getAttribute("added");
+        assertThat(added).containsExactly("x", "y");
     }
 
     @Test
@@ -169,8 +170,8 @@ abstract class SessionStoreRepositoryContract {
 
         repository.save(found);
 
-        assertThat((List<Object>) repository.findById(token.reveal()).getAttribute("cart"))
-                .containsExactly("a", "b");
+        List<Object> saved = repository.findById(token.reveal()).getAttribute("cart");
+        assertThat(saved).containsExactly("a", "b");
     }
 
     @Test
