@@ -1,0 +1,101 @@
+package dev.sessionstore.spring.session;
+
+import dev.sessionstore.CreatedSession;
+import dev.sessionstore.ForwardingSessionStore;
+import dev.sessionstore.NewSession;
+import dev.sessionstore.Session;
+import dev.sessionstore.SessionId;
+import dev.sessionstore.SessionStore;
+import dev.sessionstore.SessionToken;
+import dev.sessionstore.SessionUpdate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Counts the calls the repository makes, by operation: every {@code SessionStore} operation is counted. */
+final class CountingStore extends ForwardingSessionStore {
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+    CountingStore(SessionStore delegate) {
+        super(delegate);
+    }
+
+    int count(String operation) {
+        AtomicInteger n = calls.get(operation);
+        return n == null ? 0 : n.get();
+    }
+
+    int total() {
+        return calls.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    void reset() {
+        calls.clear();
+    }
+
+    private void count0(String operation) {
+        calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    @Override
+    public CreatedSession create(NewSession spec) {
+        count0("create");
+        return super.create(spec);
+    }
+
+    @Override
+    public Optional<Session> touch(SessionToken token) {
+        count0("touch");
+        return super.touch(token);
+    }
+
+    @Override
+    public Optional<Session> peek(SessionToken token) {
+        count0("peek");
+        return super.peek(token);
+    }
+
+    @Override
+    public Session update(SessionToken token, SessionUpdate update) {
+        count0("update");
+        return super.update(token, update);
+    }
+
+    @Override
+    public CreatedSession rotate(SessionToken token) {
+        count0("rotate");
+        return super.rotate(token);
+    }
+
+    @Override
+    public Optional<Session> revoke(SessionToken token) {
+        count0("revoke");
+        return super.revoke(token);
+    }
+
+    @Override
+    public Optional<Session> revoke(SessionId id) {
+        count0("revokeById");
+        return super.revoke(id);
+    }
+
+    @Override
+    public List<Session> listByUser(String userId) {
+        count0("listByUser");
+        return super.listByUser(userId);
+    }
+
+    @Override
+    public List<SessionId> revokeByUser(String userId, Optional<SessionId> keep) {
+        count0("revokeByUser");
+        return super.revokeByUser(userId, keep);
+    }
+
+    @Override
+    public List<Session> listByIndex(String name, String value) {
+        count0("listByIndex");
+        return super.listByIndex(name, value);
+    }
+}

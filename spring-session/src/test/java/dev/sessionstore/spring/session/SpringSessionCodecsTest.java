@@ -1,0 +1,83 @@
+package dev.sessionstore.spring.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sessionstore.JsonValue;
+import dev.sessionstore.json.AttributeCodec;
+import dev.sessionstore.json.DisallowedTypeException;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextImpl;
+
+class SpringSessionCodecsTest {
+    private static final String TRIPWIRE = "dev.sessionstore.spring.session.Tripwire";
+    private final AttributeCodec codec =
+            SpringSessionCodecs.defaultCodec(getClass().getClassLoader());
+
+    @Test
+    void securityContext_isJsonNamingSpringSecuritysTypes_andReadsBackEqual() {
+        SecurityContext context = Fixtures.securityContext("ann", "ROLE_USER");
+
+        JsonValue json = codec.encode(context);
+
+        assertThat(json.json())
+                .contains("\"@class\":\"" + SecurityContextImpl.class.getName() + "\"")
+                .contains("\"@class\":\"" + UsernamePasswordAuthenticationToken.class.getName() + "\"")
+                .contains("ROLE_USER")
+                .doesNotContain("rO0"); // no Java serialization
+        assertThat(codec.decode(json)).isEqualTo(context);
+    }
+
+    @Test
+    void decode_refusesAGadgetClassName_beforeLoadingIt() {
+        JsonValue gadget = JsonValue.parse("{\"@class\":\"java.lang.ProcessBuilder\",\"command\":[\"true\"]}");
+
+        assertThatThrownBy(() -> codec.decode(gadget))
+                .isInstanceOf(DisallowedTypeException.class)
+                .hasMessageContaining("java.lang.ProcessBuilder");
+    }
+
+    @Test
+    void decode_refusesAClassNestedInTheSecurityContext_withoutLoadingIt() {
+        String json = codec.encode(Fixtures.securityContext("ann", "ROLE_USER"))
+                .json()
+                .replace("\"details\":null", "\"details\":{\"@class\":\"" + TRIPWIRE + "\",\"command\":\"x\"}");
+        assertThat(json).contains(TRIPWIRE);
+
+        assertThatThrownBy(() -> codec.decode(JsonValue.parse(json)))
+                .isInstanceOf(DisallowedTypeException.class)
+                .hasMessageContaining(TRIPWIRE);
+        assertThat(Tripwire.Flag.FLAG).as("the class was never initialized").isFalse();
+    }
+
+    @Test
+    void encode_ofAnApplicationTypeNotAllowed_namesItAndTheProperty() {
+        assertThatThrownBy(() -> codec.encode(new Fixtures.Unlisted("x")))
+                .isInstanceOf(DisallowedTypeException.class)
+                .hasMessageContaining("Fixtures.Unlisted")
+                .hasMessageContaining("sessionstore.session.allowed-types");
+    }
+
+    @Test
+    void builder_allowsTheApplicationsTypes_besideSpringSecuritys() {
+        AttributeCodec withApp = SpringSessionCodecs.builder(getClass().getClassLoader())
+                .allow(Fixtures.Unlisted.class)
+                .build();
+
+        assertThat(withApp.decode(withApp.encode(new Fixtures.Unlisted("x")))).isEqualTo(new Fixtures.Unlisted("x"));
+        SecurityContext context = Fixtures.securityContext("bob", "ROLE_ADMIN");
+        assertThat(withApp.decode(withApp.encode(context))).isEqualTo(context);
+    }
+
+    @Test
+    void withoutSpringSecurityInTheLoader_theCodecHasOnlyItsDefaultTypes() {
+        AttributeCodec plain = SpringSessionCodecs.defaultCodec(ClassLoader.getPlatformClassLoader());
+
+        assertThat(plain.decode(plain.encode("text"))).isEqualTo("text");
+        assertThatThrownBy(() -> plain.encode(Fixtures.securityContext("ann", "ROLE_USER")))
+                .isInstanceOf(DisallowedTypeException.class)
+                .hasMessageContaining(SecurityContextImpl.class.getName());
+    }
+}
