@@ -6,6 +6,7 @@ import dev.sessionstore.Session;
 import dev.sessionstore.SessionStore;
 import dev.sessionstore.SessionToken;
 import dev.sessionstore.json.AttributeCodec;
+import dev.sessionstore.testkit.CountingStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sessionstore.Session;
 import dev.sessionstore.SessionToken;
 import dev.sessionstore.memory.InMemorySessionStore;
+import dev.sessionstore.testkit.CountingStore;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

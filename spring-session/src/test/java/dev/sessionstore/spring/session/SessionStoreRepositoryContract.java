@@ -10,6 +10,7 @@ import dev.sessionstore.SessionStore;
 import dev.sessionstore.SessionTimeouts;
 import dev.sessionstore.SessionToken;
 import dev.sessionstore.json.DisallowedTypeException;
+import dev.sessionstore.testkit.CountingStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.sessionstore.servlet;
+package dev.sessionstore.testkit;
 
 import dev.sessionstore.CreatedSession;
 import dev.sessionstore.ForwardingSessionStore;
@@ -14,24 +14,29 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Counts the calls the filter makes, by operation: every {@code SessionStore} operation is counted. */
-final class CountingStore extends ForwardingSessionStore {
+/**
+ * A store decorator that counts the calls made to it, by operation name ({@code create}, {@code touch}, {@code peek},
+ * {@code update}, {@code rotate}, {@code revoke}, {@code revokeById}, {@code listByUser}, {@code revokeByUser}, {@code
+ * listByIndex}): tests of adapters (servlet filter, Spring Session repository) prove how many store calls a request
+ * costs. Thread-safe.
+ */
+public final class CountingStore extends ForwardingSessionStore {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
-    CountingStore(SessionStore delegate) {
+    public CountingStore(SessionStore delegate) {
         super(delegate);
     }
 
-    int count(String operation) {
+    public int count(String operation) {
         AtomicInteger n = calls.get(operation);
         return n == null ? 0 : n.get();
     }
 
-    int total() {
+    public int total() {
         return calls.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
-    void reset() {
+    public void reset() {
         calls.clear();
     }
 
