@@ -23,72 +23,104 @@ final class MeteredSessionStore extends ForwardingSessionStore {
     static final String TIMER = "sessionstore.store.operation";
 
     private final MeterRegistry registry;
+    private final Op create;
+    private final Op touch;
+    private final Op peek;
+    private final Op update;
+    private final Op rotate;
+    private final Op revoke;
+    private final Op listByUser;
+    private final Op revokeByUser;
+    private final Op listByIndex;
 
     MeteredSessionStore(SessionStore delegate, MeterRegistry registry) {
         super(delegate);
         this.registry = registry;
+        this.create = new Op("create");
+        this.touch = new Op("touch");
+        this.peek = new Op("peek");
+        this.update = new Op("update");
+        this.rotate = new Op("rotate");
+        this.revoke = new Op("revoke");
+        this.listByUser = new Op("listByUser");
+        this.revokeByUser = new Op("revokeByUser");
+        this.listByIndex = new Op("listByIndex");
     }
 
-    private <T> T timed(String op, Supplier<T> call) {
-        Timer.Sample sample = Timer.start(registry);
-        String outcome = "error";
-        try {
-            T result = call.get();
-            outcome = "success";
-            return result;
-        } finally {
-            sample.stop(
-                    Timer.builder(TIMER).tag("op", op).tag("outcome", outcome).register(registry));
+    /** One operation's two timers, registered once: a call only records, it looks nothing up. */
+    private final class Op {
+        private final Timer success;
+        private final Timer error;
+
+        Op(String op) {
+            this.success = timer(op, "success");
+            this.error = timer(op, "error");
+        }
+
+        private Timer timer(String op, String outcome) {
+            return Timer.builder(TIMER).tag("op", op).tag("outcome", outcome).register(registry);
+        }
+
+        <T> T timed(Supplier<T> call) {
+            Timer.Sample sample = Timer.start(registry);
+            Timer outcome = error;
+            try {
+                T result = call.get();
+                outcome = success;
+                return result;
+            } finally {
+                sample.stop(outcome);
+            }
         }
     }
 
     @Override
     public CreatedSession create(NewSession spec) {
-        return timed("create", () -> super.create(spec));
+        return create.timed(() -> super.create(spec));
     }
 
     @Override
     public Optional<Session> touch(SessionToken token) {
-        return timed("touch", () -> super.touch(token));
+        return touch.timed(() -> super.touch(token));
     }
 
     @Override
     public Optional<Session> peek(SessionToken token) {
-        return timed("peek", () -> super.peek(token));
+        return peek.timed(() -> super.peek(token));
     }
 
     @Override
-    public Session update(SessionToken token, SessionUpdate update) {
-        return timed("update", () -> super.update(token, update));
+    public Session update(SessionToken token, SessionUpdate change) {
+        return update.timed(() -> super.update(token, change));
     }
 
     @Override
     public CreatedSession rotate(SessionToken token) {
-        return timed("rotate", () -> super.rotate(token));
+        return rotate.timed(() -> super.rotate(token));
     }
 
     @Override
     public Optional<Session> revoke(SessionToken token) {
-        return timed("revoke", () -> super.revoke(token));
+        return revoke.timed(() -> super.revoke(token));
     }
 
     @Override
     public Optional<Session> revoke(SessionId id) {
-        return timed("revoke", () -> super.revoke(id));
+        return revoke.timed(() -> super.revoke(id));
     }
 
     @Override
     public List<Session> listByUser(String userId) {
-        return timed("listByUser", () -> super.listByUser(userId));
+        return listByUser.timed(() -> super.listByUser(userId));
     }
 
     @Override
     public List<SessionId> revokeByUser(String userId, Optional<SessionId> keep) {
-        return timed("revokeByUser", () -> super.revokeByUser(userId, keep));
+        return revokeByUser.timed(() -> super.revokeByUser(userId, keep));
     }
 
     @Override
     public List<Session> listByIndex(String name, String value) {
-        return timed("listByIndex", () -> super.listByIndex(name, value));
+        return listByIndex.timed(() -> super.listByIndex(name, value));
     }
 }

@@ -3,6 +3,7 @@ package dev.sessionstore.spring.boot;
 import dev.sessionstore.SessionStore;
 import dev.sessionstore.json.AttributeCodec;
 import dev.sessionstore.redis.RedisSessionStore;
+import dev.sessionstore.spring.session.SpringSessionCodecs;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,13 +44,16 @@ public class SessionStoreAutoConfiguration {
         return store;
     }
 
-    /** Attribute values to JSON, allowing {@code sessionstore.session.allowed-types}. */
+    /**
+     * Attribute values to JSON: Spring Security's context and tokens when Spring Security is present ({@link
+     * SpringSessionCodecs}), plus {@code sessionstore.session.allowed-types}.
+     */
     @Bean
     @ConditionalOnMissingBean
     AttributeCodec sessionStoreAttributeCodec(SessionStoreProperties properties, Environment env) {
         ClassLoader loader = ClassUtils.getDefaultClassLoader();
         AttributeCodec.Builder builder =
-                AttributeCodecs.builder(loader == null ? getClass().getClassLoader() : loader);
+                SpringSessionCodecs.builder(loader == null ? getClass().getClassLoader() : loader);
         allow(builder, properties.session().allowedTypes(), loader);
         return builder.build();
     }

@@ -1,9 +1,11 @@
 package dev.sessionstore.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessionstore.SessionStore;
 import dev.sessionstore.json.AttributeCodec;
+import dev.sessionstore.json.DisallowedTypeException;
 import dev.sessionstore.memory.InMemorySessionStore;
 import dev.sessionstore.redis.RedisSessionStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,6 +21,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.core.userdetails.User;
 
 /** The auto-configuration's beans and conditions; no Redis is reached (the store connects on first use). */
 class SessionStoreAutoConfigurationTest {
@@ -36,6 +42,36 @@ class SessionStoreAutoConfigurationTest {
             assertThat(context).hasBean("sessionStoreHealthIndicator");
         });
     }
+
+    @Test
+    void theCodecCarriesSpringSecuritysContextAndTheAllowedTypes() {
+        runner.withPropertyValues(
+                        "sessionstore.session.allowed-types=dev.sessionstore.spring.boot.SessionStoreAutoConfigurationTest$Cart")
+                .run(context -> {
+                    AttributeCodec codec = context.getBean(AttributeCodec.class);
+                    var token = UsernamePasswordAuthenticationToken.authenticated(
+                            User.withUsername("alice")
+                                    .password("x")
+                                    .roles("USER")
+                                    .build(),
+                            null,
+                            AuthorityUtils.createAuthorityList("ROLE_USER"));
+                    Object decoded = codec.decode(codec.encode(new SecurityContextImpl(token)));
+                    assertThat(decoded).isInstanceOf(SecurityContextImpl.class);
+                    assertThat(((SecurityContextImpl) decoded)
+                                    .getAuthentication()
+                                    .getName())
+                            .isEqualTo("alice");
+                    assertThat(codec.decode(codec.encode(new Cart(3)))).isEqualTo(new Cart(3));
+                });
+        runner.run(context -> assertThatThrownBy(
+                        () -> context.getBean(AttributeCodec.class).encode(new Cart(3)))
+                .isInstanceOf(DisallowedTypeException.class)
+                .hasMessageContaining(Cart.class.getName()));
+    }
+
+    /** An application type, allowed through {@code sessionstore.session.allowed-types}. */
+    public record Cart(int items) {}
 
     @Test
     void theStoreIsTimedWhenTheAppHasAMeterRegistry() {
