@@ -14,6 +14,8 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.session.MapSessionRepository;
@@ -43,11 +45,11 @@ class SessionStoreSessionAutoConfigurationTest {
 
     @Test
     void idleTimeoutIsSpringSessionTimeoutWhenSet() {
-        web.withPropertyValues("spring.session.timeout=7m").run(context -> assertThat(context.getBean(
-                                SessionStoreRepository.class)
-                        .createSession()
-                        .getMaxInactiveInterval())
-                .isEqualTo(Duration.ofMinutes(7)));
+        web.withPropertyValues("spring.session.timeout=7m")
+                .run(context -> assertThat(context.getBean(SessionStoreRepository.class)
+                                .createSession()
+                                .getMaxInactiveInterval())
+                        .isEqualTo(Duration.ofMinutes(7)));
     }
 
     @Test
@@ -114,13 +116,15 @@ class SessionStoreSessionAutoConfigurationTest {
     @Test
     void theDefaultCookieIsHttpOnlyAndSameSiteLax() {
         DefaultCookieSerializer cookies = SessionStoreSessionAutoConfiguration.cookies();
-        org.springframework.mock.web.MockHttpServletRequest request = new org.springframework.mock.web.MockHttpServletRequest();
-        org.springframework.mock.web.MockHttpServletResponse response = new org.springframework.mock.web.MockHttpServletResponse();
-        cookies.writeCookieValue(new org.springframework.session.web.http.CookieSerializer.CookieValue(request, response, "v"));
-        assertThat(response.getHeader("Set-Cookie")).contains("HttpOnly", "SameSite=Lax").doesNotContain("Secure");
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        cookies.writeCookieValue(new CookieSerializer.CookieValue(request, response, "v"));
+        assertThat(response.getHeader("Set-Cookie"))
+                .contains("HttpOnly", "SameSite=Lax")
+                .doesNotContain("Secure");
         request.setSecure(true);
-        org.springframework.mock.web.MockHttpServletResponse secure = new org.springframework.mock.web.MockHttpServletResponse();
-        cookies.writeCookieValue(new org.springframework.session.web.http.CookieSerializer.CookieValue(request, secure, "v"));
+        MockHttpServletResponse secure = new MockHttpServletResponse();
+        cookies.writeCookieValue(new CookieSerializer.CookieValue(request, secure, "v"));
         assertThat(secure.getHeader("Set-Cookie")).contains("Secure");
     }
 

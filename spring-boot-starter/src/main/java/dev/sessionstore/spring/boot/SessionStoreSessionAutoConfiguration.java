@@ -43,8 +43,10 @@ public class SessionStoreSessionAutoConfiguration {
     @ConditionalOnMissingBean
     SessionStoreRepository sessionRepository(
             SessionStore store, AttributeCodec codec, SessionStoreProperties properties, Environment env) {
-        SessionStoreRepositoryOptions options = SessionStoreRepositoryOptions.defaults().withCodec(codec);
-        Duration idle = Binder.get(env).bind("spring.session.timeout", Duration.class).orElse(null);
+        SessionStoreRepositoryOptions options =
+                SessionStoreRepositoryOptions.defaults().withCodec(codec);
+        Duration idle =
+                Binder.get(env).bind("spring.session.timeout", Duration.class).orElse(null);
         if (idle != null) {
             options = options.withDefaultIdleTimeout(idle);
         }

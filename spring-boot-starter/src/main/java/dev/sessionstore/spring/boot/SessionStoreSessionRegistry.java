@@ -3,9 +3,11 @@ package dev.sessionstore.spring.boot;
 import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.AuthenticatedPrincipal;
 import org.springframework.security.core.session.SessionInformation;
@@ -50,7 +52,7 @@ final class SessionStoreSessionRegistry<S extends Session> implements SessionReg
         return repository.findByPrincipalName(name(principal)).values().stream()
                 .filter(session -> includeExpiredSessions || !isExpired(session))
                 .map(session -> (SessionInformation) new Information(principal, session))
-                .toList();
+                .collect(Collectors.toCollection(ArrayList::new)); // mutable: concurrency control sorts it
     }
 
     @Override
