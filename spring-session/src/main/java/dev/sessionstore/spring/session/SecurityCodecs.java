@@ -2,16 +2,21 @@ package dev.sessionstore.spring.session;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.sessionstore.json.AttributeCodec;
+import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.jackson.SecurityJacksonModule;
 import org.springframework.security.jackson.SecurityJacksonModules;
+import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DatabindContext;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.JavaType;
+import tools.jackson.databind.SerializationConfig;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import tools.jackson.databind.jsontype.PolymorphicTypeValidator;
 import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.BeanPropertyWriter;
+import tools.jackson.databind.ser.ValueSerializerModifier;
 
 /** Spring Security's Jackson 3 support for the codec; loaded only when Spring Security is present. */
 final class SecurityCodecs {
@@ -31,9 +36,41 @@ final class SecurityCodecs {
         }
         builder.module(new SimpleModule("sessionstore-security-types")
                 .setMixInAnnotation(Authentication.class, TypedMixin.class)
-                .setMixInAnnotation(GrantedAuthority.class, TypedMixin.class));
+                .setMixInAnnotation(GrantedAuthority.class, TypedMixin.class)
+                .setSerializerModifier(new NoSessionIds()));
         PolymorphicTypeValidator validator = new SecurityTypes(types.build());
         builder.mapper(mapper -> mapper.polymorphicTypeValidator(validator));
+    }
+
+    /**
+     * Leaves out the {@code sessionId} of Spring Security's {@code WebAuthenticationDetails} (and subclasses): it is
+     * the id of the session the login came from, which with Spring Session is a session token, and tokens are never
+     * stored. It is read back as null; nothing in Spring Security depends on it after login.
+     */
+    private static final class NoSessionIds extends ValueSerializerModifier {
+        private static final long serialVersionUID = 1L;
+        private static final String WEB_DETAILS =
+                "org.springframework.security.web.authentication.WebAuthenticationDetails";
+
+        @Override
+        public List<BeanPropertyWriter> changeProperties(
+                SerializationConfig config, BeanDescription.Supplier bean, List<BeanPropertyWriter> properties) {
+            if (!isWebDetails(bean.getBeanClass())) {
+                return properties;
+            }
+            return properties.stream()
+                    .filter(property -> !property.getName().equals("sessionId"))
+                    .toList();
+        }
+
+        private static boolean isWebDetails(Class<?> type) {
+            for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+                if (c.getName().equals(WEB_DETAILS)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /**

@@ -8,8 +8,10 @@ import dev.sessionstore.json.AttributeCodec;
 import dev.sessionstore.json.DisallowedTypeException;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 class SpringSessionCodecsTest {
     private static final String TRIPWIRE = "dev.sessionstore.spring.session.Tripwire";
@@ -28,6 +30,24 @@ class SpringSessionCodecsTest {
                 .contains("ROLE_USER")
                 .doesNotContain("rO0"); // no Java serialization
         assertThat(codec.decode(json)).isEqualTo(context);
+    }
+
+    @Test
+    void theLoginsSessionIdInWebAuthenticationDetails_isNeverWritten() {
+        UsernamePasswordAuthenticationToken login = UsernamePasswordAuthenticationToken.authenticated(
+                "ann", null, AuthorityUtils.createAuthorityList("ROLE_USER"));
+        login.setDetails(new WebAuthenticationDetails("192.0.2.7", "sst_theTokenTheLoginCameFrom"));
+        SecurityContext context = new SecurityContextImpl(login);
+
+        JsonValue json = codec.encode(context);
+
+        assertThat(json.json()).doesNotContain("sst_theTokenTheLoginCameFrom").contains("192.0.2.7");
+        SecurityContext read = (SecurityContext) codec.decode(json);
+        WebAuthenticationDetails details =
+                (WebAuthenticationDetails) read.getAuthentication().getDetails();
+        assertThat(details.getRemoteAddress()).isEqualTo("192.0.2.7");
+        assertThat(details.getSessionId()).isNull();
+        assertThat(read.getAuthentication().getName()).isEqualTo("ann");
     }
 
     @Test
