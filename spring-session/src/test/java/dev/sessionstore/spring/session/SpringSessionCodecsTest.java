@@ -6,12 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sessionstore.JsonValue;
 import dev.sessionstore.json.AttributeCodec;
 import dev.sessionstore.json.DisallowedTypeException;
+import jakarta.servlet.http.Cookie;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.savedrequest.DefaultSavedRequest;
+import org.springframework.security.web.savedrequest.SavedCookie;
 
 class SpringSessionCodecsTest {
     private static final String TRIPWIRE = "dev.sessionstore.spring.session.Tripwire";
@@ -48,6 +55,38 @@ class SpringSessionCodecsTest {
         assertThat(details.getRemoteAddress()).isEqualTo("192.0.2.7");
         assertThat(details.getSessionId()).isNull();
         assertThat(read.getAuthentication().getName()).isEqualTo("ann");
+    }
+
+    @Test
+    void theSavedRequest_isWrittenWithoutItsCookiesAndCredentialHeaders_andStillRedirects() {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.put("Cookie", List.of("SESSION=c3N0X3NlY3JldA=="));
+        headers.put("Authorization", List.of("Basic YW5uOnB3"));
+        headers.put("Accept", List.of("text/html"));
+        DefaultSavedRequest saved = new DefaultSavedRequest.Builder()
+                .setCookies(List.of(new SavedCookie(new Cookie("SESSION", "c3N0X3NlY3JldA=="))))
+                .setHeaders(headers)
+                .setLocales(List.of(Locale.ENGLISH))
+                .setParameters(Map.of("tab", new String[] {"all"}))
+                .setMethod("GET")
+                .setScheme("https")
+                .setServerName("app.example")
+                .setServerPort(443)
+                .setRequestURI("/sessions")
+                .setRequestURL("https://app.example/sessions")
+                .setQueryString("tab=all")
+                .setContextPath("")
+                .setServletPath("/sessions")
+                .build();
+
+        JsonValue json = codec.encode(saved);
+
+        assertThat(json.json()).doesNotContain("c3N0X3NlY3JldA==", "YW5uOnB3").contains("text/html");
+        DefaultSavedRequest read = (DefaultSavedRequest) codec.decode(json);
+        assertThat(read.getRedirectUrl()).isEqualTo(saved.getRedirectUrl());
+        assertThat(read.getCookies()).isEmpty();
+        assertThat(read.getHeaderValues("Accept")).containsExactly("text/html");
+        assertThat(read.getHeaderValues("Cookie")).isEmpty();
     }
 
     @Test
