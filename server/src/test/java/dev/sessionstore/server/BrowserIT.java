@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionstore.embedded.RedisServerProcess;
+import dev.sessionstore.testkit.HeadlessChromium;
 import dev.sessionstore.testkit.RequiredTool;
 import java.io.File;
 import java.io.IOException;
@@ -92,19 +93,7 @@ class BrowserIT {
         profiles.add(profile);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--hide-scrollbars",
-                "--user-data-dir=" + profile,
-                "--window-size=" + width + "," + height);
+        options.addArguments(HeadlessChromium.arguments(profile, width, height));
         options.addArguments(extraArgs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.toFile())
