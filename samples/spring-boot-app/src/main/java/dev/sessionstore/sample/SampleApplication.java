@@ -1,5 +1,9 @@
 package dev.sessionstore.sample;
 
+import dev.sessionstore.embedded.RedisServerProcess;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -9,7 +13,16 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  */
 @SpringBootApplication
 public class SampleApplication {
+    /** Runs the app on a private redis-server (from the PATH, else the bundled one) that ends with the app. */
+    static final String EMBEDDED_REDIS = "--embedded-redis";
+
     public static void main(String[] args) {
-        SpringApplication.run(SampleApplication.class, args);
+        List<String> arguments = new ArrayList<>(Arrays.asList(args));
+        if (arguments.remove(EMBEDDED_REDIS)) {
+            RedisServerProcess redis = RedisServerProcess.startEphemeral();
+            Runtime.getRuntime().addShutdownHook(new Thread(redis::close, "embedded-redis-stop"));
+            arguments.add("--sessionstore.redis-url=" + redis.uri());
+        }
+        SpringApplication.run(SampleApplication.class, arguments.toArray(String[]::new));
     }
 }

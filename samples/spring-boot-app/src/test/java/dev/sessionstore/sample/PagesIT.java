@@ -185,6 +185,18 @@ class PagesIT {
     }
 
     @Test
+    void aSpringSessionDataRedisCookieFromBeforeTheMigrationIsNoSession() throws Exception {
+        Client migrated = new Client();
+        migrated.session = Optional.of(Base64.getEncoder()
+                .encodeToString("8e0f7c2a-4b1d-4e0a-9d3c-2f6b5a1e7c90".getBytes(StandardCharsets.US_ASCII)));
+        HttpResponse<String> home = migrated.get("/");
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("Location")).hasValue(app.url("/login"));
+        migrated.signIn("alice");
+        assertThat(migrated.get("/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void logoutEndsTheSessionInTheStore() throws Exception {
         Client client = new Client();
         client.signIn("carol");
