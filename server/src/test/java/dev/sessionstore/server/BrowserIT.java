@@ -49,7 +49,7 @@ class BrowserIT {
     private static RedisServerProcess redis;
     private static TestServer server;
     private static final List<WebDriver> drivers = new ArrayList<>();
-    private static final List<Path> profiles = new ArrayList<>();
+    private static final HeadlessChromium chromiumFlags = new HeadlessChromium();
 
     /** Per test, so that a machine without the browser reports each test as skipped; the server starts once. */
     @BeforeEach
@@ -71,14 +71,7 @@ class BrowserIT {
         if (redis != null) {
             redis.close();
         }
-        for (Path p : profiles) {
-            try (var files = Files.walk(p)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(f -> f.toFile().delete());
-            } catch (IOException ignored) {
-                // best effort
-            }
-        }
+        chromiumFlags.close();
     }
 
     private static final String IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15"
@@ -89,11 +82,9 @@ class BrowserIT {
     }
 
     private static WebDriver browser(int width, int height, List<String> extraArgs) throws IOException {
-        Path profile = Files.createTempDirectory("sessionstore-chromium");
-        profiles.add(profile);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
-        options.addArguments(HeadlessChromium.arguments(profile, width, height));
+        options.addArguments(chromiumFlags.arguments(width, height));
         options.addArguments(extraArgs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.toFile())

@@ -14,7 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,7 +52,7 @@ class BrowserIT {
     private static int port;
     private static RunningApp app;
     private static final List<WebDriver> drivers = new ArrayList<>();
-    private static final List<Path> profiles = new ArrayList<>();
+    private static final HeadlessChromium chromiumFlags = new HeadlessChromium();
     /** Every SESSION cookie value a browser of this class held. */
     private static final Set<String> cookiesSeen = ConcurrentHashMap.newKeySet();
 
@@ -78,21 +77,13 @@ class BrowserIT {
         if (redis != null) {
             redis.close();
         }
-        for (Path profile : profiles) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            } catch (IOException ignored) {
-                // best effort
-            }
-        }
+        chromiumFlags.close();
     }
 
     private static WebDriver browser() throws IOException {
-        Path profile = Files.createTempDirectory("sessionstore-sample-chromium");
-        profiles.add(profile);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
-        options.addArguments(HeadlessChromium.arguments(profile, 1000, 800));
+        options.addArguments(chromiumFlags.arguments(1000, 800));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort()
