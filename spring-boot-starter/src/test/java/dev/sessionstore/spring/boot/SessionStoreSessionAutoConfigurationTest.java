@@ -12,6 +12,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -38,6 +39,9 @@ class SessionStoreSessionAutoConfigurationTest {
             assertThat(context).hasSingleBean(SessionStoreRepository.class);
             assertThat(context).hasSingleBean(SessionRepositoryFilter.class);
             assertThat(context).hasBean("springSessionRepositoryFilter");
+            assertThat(context.getBean("sessionStoreOneTouchPerRequestFilter", FilterRegistrationBean.class)
+                            .getOrder())
+                    .isEqualTo(SessionRepositoryFilter.DEFAULT_ORDER - 1);
             assertThat(context).hasSingleBean(SessionRegistry.class);
             assertThat(context.getBean("sessionStoreSessionRegistry")).isInstanceOf(SessionStoreSessionRegistry.class);
         });

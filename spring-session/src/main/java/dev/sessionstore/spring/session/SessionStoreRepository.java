@@ -6,6 +6,7 @@ import dev.sessionstore.SessionLimits;
 import dev.sessionstore.SessionStore;
 import dev.sessionstore.SessionToken;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,12 @@ import org.springframework.session.FindByIndexNameSessionRepository;
  */
 public final class SessionStoreRepository implements FindByIndexNameSessionRepository<SessionStoreSession> {
     private final Context ctx;
+    /**
+     * The sessions found by token in the request this thread is serving, when {@link OneTouchPerRequestFilter} has
+     * opened one: Spring Session's filter looks the requested session up a second time when it commits twice (once
+     * when the response is committed, again when the chain returns), and that second lookup is answered from here.
+     */
+    private final ThreadLocal<@Nullable Map<String, SessionStoreSession>> requestLookups = new ThreadLocal<>();
 
     /** A repository over {@code store}; the caller keeps and closes the store. */
     public SessionStoreRepository(SessionStore store, SessionStoreRepositoryOptions options) {
@@ -80,10 +87,19 @@ public final class SessionStoreRepository implements FindByIndexNameSessionRepos
     public @Nullable SessionStoreSession findById(String id) {
         Optional<SessionToken> token = SessionToken.tryParse(id);
         if (token.isPresent()) {
-            return ctx.store()
+            Map<String, SessionStoreSession> lookups = requestLookups.get();
+            SessionStoreSession seen = lookups == null ? null : lookups.get(id);
+            if (seen != null && id.equals(seen.getId()) && !seen.isGone()) {
+                return seen; // this request found it already: no second touch
+            }
+            SessionStoreSession found = ctx.store()
                     .touch(token.get())
                     .map(s -> SessionStoreSession.opened(ctx, token.get(), s))
                     .orElse(null);
+            if (lookups != null && found != null) {
+                lookups.put(id, found);
+            }
+            return found;
         }
         Optional<ListingKey> key = id == null ? Optional.empty() : ListingKey.tryParse(id);
         return key.flatMap(k -> list(k.indexName(), k.indexValue()).stream()
@@ -98,10 +114,28 @@ public final class SessionStoreRepository implements FindByIndexNameSessionRepos
     public void deleteById(String id) {
         Optional<SessionToken> token = SessionToken.tryParse(id);
         if (token.isPresent()) {
+            Map<String, SessionStoreSession> lookups = requestLookups.get();
+            if (lookups != null) {
+                lookups.remove(id);
+            }
             ctx.store().revoke(token.get());
         } else if (id != null) {
             ListingKey.tryParse(id).ifPresent(k -> ctx.store().revoke(k.id()));
         }
+    }
+
+    /** Opens this thread's request scope; false if one is open already (a forward, include or error dispatch). */
+    boolean beginRequest() {
+        if (requestLookups.get() != null) {
+            return false;
+        }
+        requestLookups.set(new HashMap<>(4));
+        return true;
+    }
+
+    /** Closes this thread's request scope: from now on every {@link #findById} of a token touches again. */
+    void endRequest() {
+        requestLookups.remove();
     }
 
     /**

@@ -46,6 +46,8 @@ final class FilterApp implements AutoCloseable {
         CookieHttpSessionIdResolver resolver = new CookieHttpSessionIdResolver();
         resolver.setCookieSerializer(cookies);
         filter.setHttpSessionIdResolver(resolver);
+        context.addFilter(
+                new FilterHolder(new OneTouchPerRequestFilter(repository)), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new AppServlet()), "/*");
         server.setHandler(context);
@@ -104,6 +106,11 @@ final class FilterApp implements AutoCloseable {
                 case "/set" -> {
                     req.getSession().setAttribute("value", req.getParameter("value"));
                     resp.getWriter().print("set");
+                }
+                case "/get-committed" -> { // the response committed before the chain returns, as Spring MVC does
+                    HttpSession s = req.getSession(false);
+                    resp.getWriter().print(s == null ? "no session" : String.valueOf(s.getAttribute("value")));
+                    resp.flushBuffer();
                 }
                 case "/get" -> {
                     HttpSession s = req.getSession(false);
