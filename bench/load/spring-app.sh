@@ -109,7 +109,7 @@ rcli() { redis-cli -h 127.0.0.1 -p "$REDIS_PORT" "$@"; }
 redis_calls() { rcli info commandstats | awk -F'[=,:]' '/^cmdstat_/ && $1 != "cmdstat_info" {s += $3} END {print s + 0}'; }
 redis_cpu() { rcli info cpu | awk -F: '/^used_cpu_(sys|user):/ {s += $2} END {printf "%.6f", s}'; }
 redis_used_memory() { rcli info memory | awk -F: '/^used_memory:/ {print $2 + 0}'; }
-field() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" <<<"$2"; }
+field() { sed -n "s/\(^\|.*[[:space:]]\)$1=\([^[:space:]]*\).*/\2/p" <<<"$2"; }
 
 # --- the jar -----------------------------------------------------------------------------------------
 JAR=${JAR:-$(ls "$ROOT"/bench-spring/target/sessionstore-bench-spring-*-exec.jar 2>/dev/null | head -1 || true)}
@@ -198,16 +198,22 @@ run_layer() {
 
   stop_app
   stop_redis
-  local requests warm_bad
+  local requests warm_non2xx warm_sock app_errors
   requests=$(field requests "$line")
-  warm_bad=$(($(field non2xx "$warm") + $(field connect "$warm") + $(field read "$warm") + $(field write "$warm") + $(field timeout "$warm")))
+  warm_non2xx=$(field non2xx "$warm")
+  warm_sock=$(($(field connect "$warm") + $(field read "$warm") + $(field write "$warm") + $(field timeout "$warm")))
+  app_errors=$(grep -c ' ERROR ' "$WORK/app.log" || true)
+  if ((app_errors > 0)); then
+    log "round $r, $layer: the app logged $app_errors errors; the first:"
+    grep -m 3 -A 2 ' ERROR ' "$WORK/app.log" >&2 || true
+  fi
   awk -v req="$requests" -v a="$((a1 - a0))" -v hz="$CLK_TCK" -v c="$((c1 - c0))" -v u0="$u0" -v u1="$u1" \
     -v sent="$sent" -v inner="$inner" -v probe="$PROBE" -v kb="$key_bytes" -v keys="$keys" -v n="$SESSIONS" \
-    -v md="$((mem1 - mem0))" -v wb="$warm_bad" 'BEGIN {
+    -v md="$((mem1 - mem0))" -v wn="$warm_non2xx" -v ws="$warm_sock" -v ae="$app_errors" 'BEGIN {
       printf "app_cpu_us=%.1f redis_cmds=%.2f redis_cpu_us=%.2f sent_per_req=%.2f inner_per_req=%.2f", \
         a * 1e6 / hz / req, c / req, (u1 - u0) * 1e6 / req, sent / probe, inner / probe
-      printf " bytes_per_session=%.0f keys_per_session=%.2f used_memory_per_session=%.0f warm_bad=%d\n", \
-        kb / n, keys / n, md / n, wb }' | { read -r extra; echo "round=$r layer=$layer $line $extra"; }
+      printf " bytes_per_session=%.0f keys_per_session=%.2f used_memory_per_session=%.0f", kb / n, keys / n, md / n
+      printf " warm_non2xx=%d warm_sock=%d app_errors=%d\n", wn, ws, ae }' | { read -r extra; echo "round=$r layer=$layer $line $extra"; }
 }
 
 # --- interleaved rounds ------------------------------------------------------------------------------
@@ -237,14 +243,19 @@ row() { # label field format
 }
 ratio() { awk -v a="$(med "$1" "$3")" -v b="$(med "$2" "$3")" 'BEGIN {printf "%.2f", (b > 0) ? a / b : 0}'; }
 
-BAD=$(awk '{for (i = 1; i <= NF; i++) if ($i ~ /^(non2xx|connect|read|write|timeout|warm_bad)=/) {split($i, kv, "="); s += kv[2]}}
-  END {print s + 0}' "$WORK/results")
+# sums of result fields matching a regular expression
+sum_fields() { awk -v re="^($1)=" '{for (i = 1; i <= NF; i++) if ($i ~ re) {split($i, kv, "="); s += kv[2]}}
+  END {print s + 0}' "$WORK/results"; }
+BAD=$(sum_fields 'non2xx|connect|read|write|timeout')
+WARM_NON2XX=$(sum_fields warm_non2xx) WARM_SOCK=$(sum_fields warm_sock) APP_ERRORS=$(sum_fields app_errors)
 if ((BAD == 0)); then
-  VALID="every HTTP answer was 2xx (non-2xx: 0, socket errors: 0, warm-ups included)"
+  VALID="every answer of the measured runs was 2xx (non-2xx: 0, socket errors: 0)"
 else
-  VALID="**THIS RUN HAD ERRORS**: $BAD non-2xx answers or socket errors (warm-ups included). The figures below are not
-valid measurements"
+  VALID="**THIS RUN HAD ERRORS**: $BAD non-2xx answers or socket errors in the measured runs. The figures below are
+not valid measurements"
 fi
+VALID="$VALID; in the discarded warm-ups $WARM_NON2XX non-2xx answers and $WARM_SOCK socket errors; $APP_ERRORS errors
+in the app logs"
 RPS_AB=$(ratio sessionstore spring-session rps)
 RPS_AC=$(ratio sessionstore spring-session-indexed rps)
 BYTES_AB=$(ratio sessionstore spring-session bytes_per_session)
@@ -264,7 +275,7 @@ per_round() {
       "$(field rps "$l")" "$(awk -v v="$(field p50_us "$l")" 'BEGIN {print v / 1000}')" \
       "$(awk -v v="$(field p99_us "$l")" 'BEGIN {print v / 1000}')" "$(field app_cpu_us "$l")" \
       "$(field redis_cmds "$l")" "$(field sent_per_req "$l")" "$(field bytes_per_session "$l")" \
-      "$(($(field non2xx "$l") + $(field warm_bad "$l")))"
+      "$(field non2xx "$l") / $(field warm_non2xx "$l") / $(field warm_sock "$l")"
   done <"$WORK/results"
 }
 
@@ -315,7 +326,7 @@ $(row "used_memory growth per session (bytes)" used_memory_per_session 0)
 
 ### Per round
 
-| round | layer | rps | p50 ms | p99 ms | app CPU µs/req | Redis cmds/req | sent/req | bytes/session | non-2xx |
+| round | layer | rps | p50 ms | p99 ms | app CPU µs/req | Redis cmds/req | sent/req | bytes/session | non-2xx / warm-up non-2xx / warm-up socket errors |
 |---|---|---|---|---|---|---|---|---|---|
 $(per_round)
 
