@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessionstore.SessionStore;
+import dev.sessionstore.spring.session.SessionStoreRepository;
 import dev.sessionstore.testkit.RedisServerExtension;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -86,6 +87,10 @@ class BenchAppIT {
                 assertThat(keys).isNotEmpty().allMatch(key -> key.startsWith("ss:"));
                 assertThat(app.getBeanProvider(RedisConnectionFactory.class).getIfAvailable())
                         .isNull();
+                // the starter's own Spring Session beans, nothing declared by the app
+                assertThat(app.getBean(SessionRepository.class)).isInstanceOf(SessionStoreRepository.class);
+                assertThat(app.containsBean("sessionStoreOneTouchPerRequestFilter"))
+                        .isTrue();
             } else {
                 assertThat(keys).isNotEmpty().allMatch(key -> key.startsWith("spring:session:"));
                 assertThat(app.getBeanProvider(SessionStore.class).getIfAvailable())
