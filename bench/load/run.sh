@@ -18,6 +18,8 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
+# shellcheck source=lib.sh
+source "$HERE/lib.sh"
 ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-10}
@@ -34,19 +36,12 @@ CPU_LOAD=${CPU_LOAD:-1}
 OUT=${OUT:-$ROOT/docs/load-benchmark.md}
 JAVA=$JAVA_HOME/bin/java
 COMMAND="$0${*:+ $*}"
-for v in ROUNDS DURATION WARMUP CONNS WRK_THREADS STORE_THREADS STORE_WARMUP SESSIONS; do
-  [[ ${!v} =~ ^[0-9]+$ ]] || { echo "$v must be a whole number, got '${!v}'" >&2; exit 2; }
-done
-for v in CPU_APP CPU_LOAD; do # taskset CPU lists, e.g. 0 or 0-1 or 2,3
-  [[ ${!v} =~ ^[0-9][0-9,-]*$ ]] || { echo "$v must be a CPU list like 0 or 2,3, got '${!v}'" >&2; exit 2; }
-done
+require_whole_numbers ROUNDS DURATION WARMUP CONNS WRK_THREADS STORE_THREADS STORE_WARMUP SESSIONS
+require_cpu_lists CPU_APP CPU_LOAD # taskset CPU lists
 ((ROUNDS >= 1 && ROUNDS <= 20 && DURATION >= 1 && DURATION <= 300 && SESSIONS >= 1 && SESSIONS <= 100000)) ||
   { echo "ROUNDS 1..20, DURATION 1..300, SESSIONS 1..100000" >&2; exit 2; }
-for tool in wrk redis-server redis-cli taskset curl awk "$JAVA"; do
-  command -v "$tool" >/dev/null || { echo "missing: $tool (wrk: apt-get install -y wrk)" >&2; exit 2; }
-done
+require_tools wrk redis-server redis-cli taskset curl awk "$JAVA"
 
-log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
 WORK=$(mktemp -d /tmp/ss-load-run.XXXXXX)
 chmod 700 "$WORK"
@@ -67,25 +62,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# A free loopback port: random in 20000-59999, refused by a connect attempt (bounded tries).
-free_port() {
-  local port i
-  for i in $(seq 1 50); do
-    port=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
-  done
-  echo "no free port found" >&2; return 1
-}
-# Polls a command until it succeeds, at most $1 seconds.
-await() {
-  local limit=$1; shift
-  local deadline=$((SECONDS + limit))
-  until "$@" >/dev/null 2>&1; do
-    ((SECONDS < deadline)) || { echo "timed out after ${limit}s: $*" >&2; return 1; }
-    sleep 0.2
-  done
-}
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; } # whole machine, all CPUs
 now_ms() { date +%s%3N; }
 
