@@ -1,4 +1,4 @@
--- Shared by get.lua and post.lua: the API key header, a per-thread count of non-2xx answers,
+-- Shared by get.lua, post.lua and spring.lua: the API key header, a per-thread count of non-2xx answers,
 -- and a machine-readable summary line printed by done() (latencies in microseconds).
 local threads = {}
 local next_id = 0
@@ -10,6 +10,17 @@ function setup(thread)
 end
 
 non2xx = 0
+
+-- The lines of the file named by the environment variable `name` (at least one), and this thread's first index
+-- into them, so that each wrk thread starts at its own offset.
+function read_lines(name)
+   local lines = {}
+   for line in io.lines(os.getenv(name)) do
+      lines[#lines + 1] = line
+   end
+   assert(#lines > 0, "no lines in " .. name)
+   return lines, (id * 7919) % #lines + 1
+end
 
 function response(status, headers, body)
    if status < 200 or status > 299 then

@@ -8,11 +8,7 @@ local pos = 1
 local headers = {}
 
 function init(args)
-   for line in io.lines(os.getenv("LOAD_TOKENS")) do
-      tokens[#tokens + 1] = line
-   end
-   assert(#tokens > 0, "no tokens in LOAD_TOKENS")
-   pos = (id * 7919) % #tokens + 1
+   tokens, pos = read_lines("LOAD_TOKENS")
    -- wrk.format uses the headers it is given instead of wrk.headers, so carry everything here
    headers["Authorization"] = "Bearer " .. os.getenv("LOAD_API_KEY")
 end

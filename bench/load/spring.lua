@@ -9,11 +9,7 @@ local pos = 1
 local headers = {}
 
 function init(args)
-   for line in io.lines(os.getenv("SPRING_COOKIES")) do
-      cookies[#cookies + 1] = line
-   end
-   assert(#cookies > 0, "no cookies in SPRING_COOKIES")
-   pos = (id * 7919) % #cookies + 1
+   cookies, pos = read_lines("SPRING_COOKIES")
 end
 
 function request()
