@@ -27,11 +27,19 @@ public final class RedisServerProcess implements AutoCloseable {
     public enum Persistence {
         /** Nothing on disk. */
         NONE,
+        /**
+         * RDB snapshots at Redis's default save points ({@value #RDB_SAVE_POINTS}: after 1 hour if 1 key changed, 5
+         * minutes if 100, 1 minute if 10,000), no AOF: a crash loses the writes since the last snapshot.
+         */
+        RDB,
         /** AOF, fsync once a second. */
         AOF_EVERYSEC,
         /** AOF, fsync on every write. */
         AOF_ALWAYS
     }
+
+    /** The RDB save points of {@link Persistence#RDB}: Redis 7's defaults. */
+    public static final String RDB_SAVE_POINTS = "3600 1 300 100 60 10000";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
@@ -127,6 +135,7 @@ public final class RedisServerProcess implements AutoCloseable {
                 "redis.log"));
         switch (persistence) {
             case NONE -> cmd.addAll(List.of("--appendonly", "no"));
+            case RDB -> cmd.addAll(List.of("--appendonly", "no", "--save", RDB_SAVE_POINTS));
             case AOF_EVERYSEC -> cmd.addAll(List.of("--appendonly", "yes", "--appendfsync", "everysec"));
             case AOF_ALWAYS -> cmd.addAll(List.of("--appendonly", "yes", "--appendfsync", "always"));
         }

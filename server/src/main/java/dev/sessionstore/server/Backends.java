@@ -50,6 +50,7 @@ final class Backends {
     private static Backend embedded(ServerConfig config, SessionPolicy policy) {
         RedisServerProcess.Persistence persistence = switch (config.durability()) {
             case NONE -> RedisServerProcess.Persistence.NONE;
+            case RDB -> RedisServerProcess.Persistence.RDB;
             case EVERYSEC -> RedisServerProcess.Persistence.AOF_EVERYSEC;
             case ALWAYS -> RedisServerProcess.Persistence.AOF_ALWAYS;
         };
@@ -75,6 +76,9 @@ final class Backends {
     private static RedisAdmin.Persistence launchedWith(RedisServerProcess.Persistence persistence) {
         return switch (persistence) {
             case NONE -> new RedisAdmin.Persistence(Optional.of("no"), Optional.empty(), Optional.of(""));
+            case RDB ->
+                new RedisAdmin.Persistence(
+                        Optional.of("no"), Optional.empty(), Optional.of(RedisServerProcess.RDB_SAVE_POINTS));
             case AOF_EVERYSEC ->
                 new RedisAdmin.Persistence(Optional.of("yes"), Optional.of("everysec"), Optional.of(""));
             case AOF_ALWAYS -> new RedisAdmin.Persistence(Optional.of("yes"), Optional.of("always"), Optional.of(""));
@@ -117,6 +121,14 @@ final class Backends {
             throw e;
         }
         RedisAdmin.Persistence persistence = launched.orElseGet(admin::persistence);
+        try {
+            config.requiredDurability().ifPresent(required -> requireDurability(required, persistence, what));
+        } catch (RuntimeException e) {
+            store.close();
+            admin.close();
+            shutdown.run();
+            throw e;
+        }
         return new Backend(
                 store,
                 what + ", persistence: " + persistence.describe(),
@@ -129,6 +141,21 @@ final class Backends {
                     shutdown.run();
                     afterClose.run();
                 });
+    }
+
+    /** Refuses (the command line's exit code 2) a Redis that persists less than {@code --require-durability}. */
+    private static void requireDurability(
+            ServerConfig.Durability required, RedisAdmin.Persistence persistence, String what) {
+        Optional<ServerConfig.Durability> has = persistence.durability();
+        if (has.isEmpty()) {
+            throw new IllegalArgumentException("--require-durability " + required.option() + ": cannot check " + what
+                    + ": its persistence settings cannot be read (CONFIG is disabled)");
+        }
+        if (has.get().compareTo(required) < 0) {
+            throw new IllegalArgumentException(
+                    "--require-durability " + required.option() + ": " + what + " persists less: "
+                            + persistence.describe() + " (" + has.get().option() + ")");
+        }
     }
 
     private static List<String> warnings(RedisAdmin.Persistence persistence) {

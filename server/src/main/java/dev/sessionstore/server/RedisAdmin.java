@@ -111,6 +111,30 @@ final class RedisAdmin implements AutoCloseable {
                     || save.filter(s -> !s.isBlank()).isPresent();
         }
 
+        /**
+         * The durability these settings give, empty when unknown: AOF with {@code appendfsync always} or {@code
+         * everysec} as named; AOF with {@code appendfsync no} (the OS flushes when it likes) and RDB snapshots count
+         * as {@code RDB}; neither as {@code NONE}.
+         */
+        Optional<ServerConfig.Durability> durability() {
+            if (!known()) {
+                return Optional.empty();
+            }
+            if (appendonly.get().equals("yes")) {
+                String fsync = appendfsync.orElse("");
+                return Optional.of(
+                        fsync.equals("always")
+                                ? ServerConfig.Durability.ALWAYS
+                                : fsync.equals("everysec")
+                                        ? ServerConfig.Durability.EVERYSEC
+                                        : ServerConfig.Durability.RDB);
+            }
+            return Optional.of(
+                    save.filter(s -> !s.isBlank()).isPresent()
+                            ? ServerConfig.Durability.RDB
+                            : ServerConfig.Durability.NONE);
+        }
+
         String describe() {
             if (!known()) {
                 return "unknown (CONFIG is disabled on this server)";

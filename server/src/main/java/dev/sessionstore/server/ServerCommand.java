@@ -69,10 +69,20 @@ final class ServerCommand implements Callable<ServerConfig> {
     @Option(
             names = "--durability",
             defaultValue = "${env:SESSIONSTORE_DURABILITY:-everysec}",
-            description = "Embedded Redis persistence: none, everysec (AOF fsync every second) or always"
-                    + " (AOF fsync on every write) (default: ${DEFAULT-VALUE}). Env SESSIONSTORE_DURABILITY.")
+            description = "Embedded Redis persistence: none, rdb (snapshots at Redis's default save points 3600 1"
+                    + " 300 100 60 10000), everysec (AOF fsync every second) or always (AOF fsync on every write)"
+                    + " (default: ${DEFAULT-VALUE}). Env SESSIONSTORE_DURABILITY.")
     @SuppressWarnings("NullAway.Init") // picocli sets it (it has a default value) when parsing
     String durability;
+
+    @Option(
+            names = "--require-durability",
+            defaultValue = "${env:SESSIONSTORE_REQUIRE_DURABILITY}",
+            description = "Refuse to start (exit code 2) unless the Redis, external or embedded, persists at least"
+                    + " this much: none, rdb, everysec or always; a Redis whose settings cannot be read (CONFIG"
+                    + " disabled) is refused too; default: nothing required. Env SESSIONSTORE_REQUIRE_DURABILITY.")
+    @Nullable
+    String requireDurability;
 
     @Option(
             names = "--users-file",
@@ -138,6 +148,8 @@ final class ServerCommand implements Callable<ServerConfig> {
                 redisCluster,
                 Optional.ofNullable(blankToNull(apiKey)),
                 parseEnum(ServerConfig.Durability.class, "durability", durability),
+                Optional.ofNullable(blankToNull(requireDurability))
+                        .map(v -> parseEnum(ServerConfig.Durability.class, "require-durability", v)),
                 Optional.ofNullable(usersFile),
                 parseEnum(ServerConfig.StoreKind.class, "store", store),
                 Duration.ofMillis(redisTimeoutMs),

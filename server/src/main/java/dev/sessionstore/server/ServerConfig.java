@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param redisCluster whether {@code redisUrl} is one node of a Redis Cluster
  * @param apiKey the API key; empty reads or generates {@code dataDir/api-key}
  * @param durability the embedded Redis's persistence
+ * @param requiredDurability the least persistence the Redis must have (checked at start, embedded or external);
+ *     empty: none required, a Redis that persists nothing is only warned about
  * @param usersFile demo accounts for the pages; empty uses the bundled demo file
  * @param store the session store backend
  * @param commandTimeout the Redis command timeout
@@ -36,6 +38,7 @@ record ServerConfig(
         boolean redisCluster,
         Optional<String> apiKey,
         Durability durability,
+        Optional<Durability> requiredDurability,
         Optional<Path> usersFile,
         StoreKind store,
         Duration commandTimeout,
@@ -43,11 +46,20 @@ record ServerConfig(
         MaintenanceOptions maintenance,
         String instanceId) {
 
-    /** Persistence of the embedded Redis. */
+    /** How much of what was acknowledged survives a crash of Redis, weakest first. */
     enum Durability {
+        /** Nothing on disk. */
         NONE,
+        /** RDB snapshots: the writes since the last snapshot are lost. */
+        RDB,
+        /** AOF, fsync every second: about the last second is lost. */
         EVERYSEC,
-        ALWAYS
+        /** AOF, fsync on every write: nothing acknowledged is lost. */
+        ALWAYS;
+
+        String option() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /** Which store keeps the sessions. */
@@ -62,6 +74,7 @@ record ServerConfig(
         Objects.requireNonNull(redisUrl, "redisUrl");
         Objects.requireNonNull(apiKey, "apiKey");
         Objects.requireNonNull(durability, "durability");
+        Objects.requireNonNull(requiredDurability, "requiredDurability");
         Objects.requireNonNull(usersFile, "usersFile");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(commandTimeout, "commandTimeout");

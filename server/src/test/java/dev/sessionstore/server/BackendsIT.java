@@ -1,6 +1,7 @@
 package dev.sessionstore.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessionstore.SessionPolicy;
 import dev.sessionstore.embedded.RedisServerProcess;
@@ -44,6 +45,107 @@ class BackendsIT {
         } finally {
             close(backend);
         }
+    }
+
+    @Test
+    void durabilityRdb_startsTheEmbeddedRedisWithSnapshotsAndNoAof() {
+        Backend backend = Backends.open(
+                config("--data-dir", dataDir.toString(), "--durability", "rdb", "--require-durability", "rdb"),
+                SessionPolicy.defaults(),
+                Clock.systemUTC());
+        try {
+            assertThat(backend.persistence()).isEqualTo("RDB snapshots only (save 3600 1 300 100 60 10000)");
+            assertThat(backend.warnings()).isEmpty();
+            // what the Redis itself says, not what this server meant to start it with
+            RedisAdmin.Persistence asked = backend.admin().orElseThrow().persistence();
+            assertThat(asked.durability()).contains(ServerConfig.Durability.RDB);
+            assertThat(asked.appendonly()).contains("no");
+        } finally {
+            close(backend);
+        }
+    }
+
+    @Test
+    void requireDurability_refusesAnExternalRedisThatPersistsLess_namingWhatItHas() {
+        try (RedisServerProcess redis = RedisServerProcess.startEphemeral()) {
+            assertThatThrownBy(() -> Backends.open(
+                            config(
+                                    "--data-dir",
+                                    dataDir.toString(),
+                                    "--redis-url",
+                                    redis.uri(),
+                                    "--require-durability",
+                                    "everysec"),
+                            SessionPolicy.defaults(),
+                            Clock.systemUTC()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("--require-durability everysec: Redis " + redis.uri() + " persists less: none (none)");
+        }
+    }
+
+    @Test
+    void requireDurability_acceptsAnExternalRedisThatPersistsAsMuchOrMore() {
+        try (RedisServerProcess redis =
+                RedisServerProcess.startEphemeral("--appendonly", "yes", "--appendfsync", "always")) {
+            Backend backend = Backends.open(
+                    config(
+                            "--data-dir",
+                            dataDir.toString(),
+                            "--redis-url",
+                            redis.uri(),
+                            "--require-durability",
+                            "everysec"),
+                    SessionPolicy.defaults(),
+                    Clock.systemUTC());
+            try {
+                assertThat(backend.persistence()).isEqualTo("AOF, appendfsync always");
+            } finally {
+                close(backend);
+            }
+        }
+    }
+
+    @Test
+    void requireDurability_refusesARedisWhoseSettingsCannotBeRead() {
+        try (RedisServerProcess redis = RedisServerProcess.startEphemeral("--rename-command", "CONFIG", "")) {
+            assertThatThrownBy(() -> Backends.open(
+                            config(
+                                    "--data-dir",
+                                    dataDir.toString(),
+                                    "--redis-url",
+                                    redis.uri(),
+                                    "--require-durability",
+                                    "rdb"),
+                            SessionPolicy.defaults(),
+                            Clock.systemUTC()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("--require-durability rdb: cannot check Redis " + redis.uri())
+                    .hasMessageContaining("CONFIG is disabled");
+        }
+    }
+
+    @Test
+    void requireDurability_aboveTheEmbeddedRedissOwn_isRefused() {
+        assertThatThrownBy(() -> Backends.open(
+                        config(
+                                "--data-dir",
+                                dataDir.toString(),
+                                "--durability",
+                                "rdb",
+                                "--require-durability",
+                                "always"),
+                        SessionPolicy.defaults(),
+                        Clock.systemUTC()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--require-durability always: embedded Redis")
+                .hasMessageEndingWith("persists less: RDB snapshots only (save 3600 1 300 100 60 10000) (rdb)");
+    }
+
+    @Test
+    void anUnknownRequiredDurability_isRefusedNamingTheOption() {
+        assertThatThrownBy(() -> config("--data-dir", dataDir.toString(), "--require-durability", "sometimes"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--require-durability must be one of [none, rdb, everysec, always]: sometimes");
     }
 
     @Test

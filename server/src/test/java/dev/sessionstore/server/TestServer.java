@@ -71,6 +71,7 @@ final class TestServer implements AutoCloseable {
                     Optional.of(API_KEY),
                     ServerConfig.Durability.EVERYSEC,
                     Optional.empty(),
+                    Optional.empty(),
                     store,
                     Duration.ofMillis(500),
                     webhook,
