@@ -22,6 +22,15 @@ class BackendsIT {
         return cli.<ServerCommand>getCommand().call();
     }
 
+    /** Opens the backend of the command line {@code --data-dir <this test's dir> args...}. */
+    private Backend open(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--data-dir";
+        all[1] = dataDir.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return Backends.open(config(all), SessionPolicy.defaults(), Clock.systemUTC());
+    }
+
     private static void close(Backend backend) {
         try {
             backend.store().close();
@@ -32,10 +41,7 @@ class BackendsIT {
 
     @Test
     void theRedisThisServerStarts_isReportedWithTheSettingsItWasGiven_andNoWarning() {
-        Backend backend = Backends.open(
-                config("--data-dir", dataDir.toString(), "--durability", "always"),
-                SessionPolicy.defaults(),
-                Clock.systemUTC());
+        Backend backend = open("--durability", "always");
         try {
             assertThat(backend.warnings()).isEmpty();
             assertThat(backend.description())
@@ -49,10 +55,7 @@ class BackendsIT {
 
     @Test
     void durabilityRdb_startsTheEmbeddedRedisWithSnapshotsAndNoAof() {
-        Backend backend = Backends.open(
-                config("--data-dir", dataDir.toString(), "--durability", "rdb", "--require-durability", "rdb"),
-                SessionPolicy.defaults(),
-                Clock.systemUTC());
+        Backend backend = open("--durability", "rdb", "--require-durability", "rdb");
         try {
             assertThat(backend.persistence()).isEqualTo("RDB snapshots only (save 3600 1 300 100 60 10000)");
             assertThat(backend.warnings()).isEmpty();
@@ -68,16 +71,7 @@ class BackendsIT {
     @Test
     void requireDurability_refusesAnExternalRedisThatPersistsLess_namingWhatItHas() {
         try (RedisServerProcess redis = RedisServerProcess.startEphemeral()) {
-            assertThatThrownBy(() -> Backends.open(
-                            config(
-                                    "--data-dir",
-                                    dataDir.toString(),
-                                    "--redis-url",
-                                    redis.uri(),
-                                    "--require-durability",
-                                    "everysec"),
-                            SessionPolicy.defaults(),
-                            Clock.systemUTC()))
+            assertThatThrownBy(() -> open("--redis-url", redis.uri(), "--require-durability", "everysec"))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("--require-durability everysec: Redis " + redis.uri() + " persists less: none (none)");
         }
@@ -87,16 +81,7 @@ class BackendsIT {
     void requireDurability_acceptsAnExternalRedisThatPersistsAsMuchOrMore() {
         try (RedisServerProcess redis =
                 RedisServerProcess.startEphemeral("--appendonly", "yes", "--appendfsync", "always")) {
-            Backend backend = Backends.open(
-                    config(
-                            "--data-dir",
-                            dataDir.toString(),
-                            "--redis-url",
-                            redis.uri(),
-                            "--require-durability",
-                            "everysec"),
-                    SessionPolicy.defaults(),
-                    Clock.systemUTC());
+            Backend backend = open("--redis-url", redis.uri(), "--require-durability", "everysec");
             try {
                 assertThat(backend.persistence()).isEqualTo("AOF, appendfsync always");
             } finally {
@@ -108,16 +93,7 @@ class BackendsIT {
     @Test
     void requireDurability_refusesARedisWhoseSettingsCannotBeRead() {
         try (RedisServerProcess redis = RedisServerProcess.startEphemeral("--rename-command", "CONFIG", "")) {
-            assertThatThrownBy(() -> Backends.open(
-                            config(
-                                    "--data-dir",
-                                    dataDir.toString(),
-                                    "--redis-url",
-                                    redis.uri(),
-                                    "--require-durability",
-                                    "rdb"),
-                            SessionPolicy.defaults(),
-                            Clock.systemUTC()))
+            assertThatThrownBy(() -> open("--redis-url", redis.uri(), "--require-durability", "rdb"))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("--require-durability rdb: cannot check Redis " + redis.uri())
                     .hasMessageContaining("CONFIG is disabled");
@@ -126,16 +102,7 @@ class BackendsIT {
 
     @Test
     void requireDurability_aboveTheEmbeddedRedissOwn_isRefused() {
-        assertThatThrownBy(() -> Backends.open(
-                        config(
-                                "--data-dir",
-                                dataDir.toString(),
-                                "--durability",
-                                "rdb",
-                                "--require-durability",
-                                "always"),
-                        SessionPolicy.defaults(),
-                        Clock.systemUTC()))
+        assertThatThrownBy(() -> open("--durability", "rdb", "--require-durability", "always"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("--require-durability always: embedded Redis")
                 .hasMessageEndingWith("persists less: RDB snapshots only (save 3600 1 300 100 60 10000) (rdb)");
@@ -151,10 +118,7 @@ class BackendsIT {
     @Test
     void anExternalRedisRefusingConfig_isReportedAsUnknown_withAWarning() {
         try (RedisServerProcess redis = RedisServerProcess.startEphemeral("--rename-command", "CONFIG", "")) {
-            Backend backend = Backends.open(
-                    config("--data-dir", dataDir.toString(), "--redis-url", redis.uri()),
-                    SessionPolicy.defaults(),
-                    Clock.systemUTC());
+            Backend backend = open("--redis-url", redis.uri());
             try {
                 assertThat(backend.warnings())
                         .anyMatch(w -> w.startsWith("cannot read the Redis persistence settings"));
