@@ -127,15 +127,24 @@ public final class RedisServerProcess implements AutoCloseable {
                 "127.0.0.1",
                 "--dir",
                 dataDir.toAbsolutePath().toString(),
-                "--save",
-                "",
                 "--daemonize",
                 "no",
                 "--logfile",
                 "redis.log"));
+        if (persistence != Persistence.RDB) {
+            cmd.addAll(List.of("--save", ""));
+        }
         switch (persistence) {
             case NONE -> cmd.addAll(List.of("--appendonly", "no"));
-            case RDB -> cmd.addAll(List.of("--appendonly", "no", "--save", RDB_SAVE_POINTS));
+            case RDB -> {
+                cmd.addAll(List.of("--appendonly", "no"));
+                // "--save <seconds> <changes>" per point, each number its own argument: Redis 6.2 ignores a
+                // quoted "3600 1" (and a single "--save" with every point), 6.2 and 7 append repeated points
+                String[] points = RDB_SAVE_POINTS.split(" ");
+                for (int i = 0; i < points.length; i += 2) {
+                    cmd.addAll(List.of("--save", points[i], points[i + 1]));
+                }
+            }
             case AOF_EVERYSEC -> cmd.addAll(List.of("--appendonly", "yes", "--appendfsync", "everysec"));
             case AOF_ALWAYS -> cmd.addAll(List.of("--appendonly", "yes", "--appendfsync", "always"));
         }
