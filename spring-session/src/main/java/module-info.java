@@ -10,7 +10,7 @@ module dev.sessionstore.spring.session {
     requires transitive spring.session.core;
     // optional: only when the application has Spring Security (its Jackson modules, its SecurityContext)
     requires static spring.security.core;
-    // only for OneTouchPerRequestFilter, in a web application
+    // only for SessionStoreRepositoryFilter, in a web application
     requires static jakarta.servlet;
 
     exports dev.sessionstore.spring.session;

@@ -2,11 +2,10 @@ package dev.sessionstore.spring.boot;
 
 import dev.sessionstore.SessionStore;
 import dev.sessionstore.json.AttributeCodec;
-import dev.sessionstore.spring.session.OneTouchPerRequestFilter;
 import dev.sessionstore.spring.session.SessionStoreRepository;
+import dev.sessionstore.spring.session.SessionStoreRepositoryFilter;
 import dev.sessionstore.spring.session.SessionStoreRepositoryOptions;
 import dev.sessionstore.spring.session.SessionStoreSession;
-import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,7 +13,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -62,10 +60,11 @@ public class SessionStoreSessionAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    @ConditionalOnClass({SessionRepositoryFilter.class, FilterRegistrationBean.class})
+    @ConditionalOnClass(SessionRepositoryFilter.class)
     static class Web {
         /**
-         * The filter; the app's {@link HttpSessionIdResolver} or {@link CookieSerializer} if it has one (Boot's
+         * The filter ({@link SessionStoreRepositoryFilter}: a request that reads its session costs one store call);
+         * the app's {@link HttpSessionIdResolver} or {@link CookieSerializer} if it has one (Boot's
          * session auto-configuration supplies one), else a cookie HttpOnly, SameSite=Lax, Secure when the request is.
          */
         @Bean
@@ -74,29 +73,13 @@ public class SessionStoreSessionAutoConfiguration {
                 SessionStoreRepository repository,
                 ObjectProvider<HttpSessionIdResolver> resolver,
                 ObjectProvider<CookieSerializer> serializer) {
-            SessionRepositoryFilter<SessionStoreSession> filter = new SessionRepositoryFilter<>(repository);
+            SessionRepositoryFilter<SessionStoreSession> filter = new SessionStoreRepositoryFilter(repository);
             filter.setHttpSessionIdResolver(resolver.getIfUnique(() -> {
                 CookieHttpSessionIdResolver cookies = new CookieHttpSessionIdResolver();
                 cookies.setCookieSerializer(serializer.getIfUnique(SessionStoreSessionAutoConfiguration::cookies));
                 return cookies;
             }));
             return filter;
-        }
-
-        /**
-         * Just in front of the {@link SessionRepositoryFilter}: keeps a request that reads its session at one store
-         * call (Spring Session looks the session up again when it saves a second time, after the response was
-         * committed).
-         */
-        @Bean
-        @ConditionalOnMissingBean(name = "sessionStoreOneTouchPerRequestFilter")
-        FilterRegistrationBean<OneTouchPerRequestFilter> sessionStoreOneTouchPerRequestFilter(
-                SessionStoreRepository repository) {
-            FilterRegistrationBean<OneTouchPerRequestFilter> registration =
-                    new FilterRegistrationBean<>(new OneTouchPerRequestFilter(repository));
-            registration.setOrder(OneTouchPerRequestFilter.ORDER);
-            registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
-            return registration;
         }
     }
 

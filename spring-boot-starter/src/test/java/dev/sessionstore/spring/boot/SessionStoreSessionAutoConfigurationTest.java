@@ -3,6 +3,7 @@ package dev.sessionstore.spring.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionstore.spring.session.SessionStoreRepository;
+import dev.sessionstore.spring.session.SessionStoreRepositoryFilter;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,6 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -39,9 +39,9 @@ class SessionStoreSessionAutoConfigurationTest {
             assertThat(context).hasSingleBean(SessionStoreRepository.class);
             assertThat(context).hasSingleBean(SessionRepositoryFilter.class);
             assertThat(context).hasBean("springSessionRepositoryFilter");
-            assertThat(context.getBean("sessionStoreOneTouchPerRequestFilter", FilterRegistrationBean.class)
-                            .getOrder())
-                    .isEqualTo(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+            // one store call per request that reads its session, whatever spring.session.servlet.filter-order says
+            assertThat(context.getBean("springSessionRepositoryFilter"))
+                    .isInstanceOf(SessionStoreRepositoryFilter.class);
             assertThat(context).hasSingleBean(SessionRegistry.class);
             assertThat(context.getBean("sessionStoreSessionRegistry")).isInstanceOf(SessionStoreSessionRegistry.class);
         });

@@ -35,8 +35,8 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 public final class SessionStoreRepository implements FindByIndexNameSessionRepository<SessionStoreSession> {
     private final Context ctx;
     /**
-     * The sessions found by token in the request this thread is serving, when {@link OneTouchPerRequestFilter} has
-     * opened one: Spring Session's filter looks the requested session up a second time when it commits twice (once
+     * The sessions found by token in the request this thread is serving, when {@link SessionStoreRepositoryFilter}
+     * serves one: Spring Session's filter looks the requested session up a second time when it commits twice (once
      * when the response is committed, again when the chain returns), and that second lookup is answered from here.
      */
     private final ThreadLocal<@Nullable Map<String, SessionStoreSession>> requestLookups = new ThreadLocal<>();
@@ -89,7 +89,7 @@ public final class SessionStoreRepository implements FindByIndexNameSessionRepos
         if (token.isPresent()) {
             Map<String, SessionStoreSession> lookups = requestLookups.get();
             SessionStoreSession seen = lookups == null ? null : lookups.get(id);
-            if (seen != null && id.equals(seen.getId()) && !seen.isGone()) {
+            if (seen != null && id.equals(seen.getId()) && !seen.isExpired()) {
                 return seen; // this request found it already: no second touch
             }
             SessionStoreSession found = ctx.store()

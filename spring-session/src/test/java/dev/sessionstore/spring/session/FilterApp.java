@@ -26,7 +26,8 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
- * Spring Session's own {@link SessionRepositoryFilter} over a {@link SessionStoreRepository}, on embedded Jetty: the
+ * {@link SessionStoreRepositoryFilter} (Spring Session's {@link SessionRepositoryFilter}) over a {@link
+ * SessionStoreRepository}, on embedded Jetty: the
  * wiring Spring Boot makes. {@code /noop} never asks for the session, {@code /set?value=}, {@code /get}, {@code
  * /login?user=} (what Spring Security does at login: change the session id, then keep the security context), {@code
  * /logout} (invalidate). The cookie {@code SESSION} carries the session id as it is (no base64).
@@ -40,14 +41,12 @@ final class FilterApp implements AutoCloseable {
         server = new Server(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        SessionRepositoryFilter<SessionStoreSession> filter = new SessionRepositoryFilter<>(repository);
+        SessionRepositoryFilter<SessionStoreSession> filter = new SessionStoreRepositoryFilter(repository);
         DefaultCookieSerializer cookies = new DefaultCookieSerializer();
         cookies.setUseBase64Encoding(false);
         CookieHttpSessionIdResolver resolver = new CookieHttpSessionIdResolver();
         resolver.setCookieSerializer(cookies);
         filter.setHttpSessionIdResolver(resolver);
-        context.addFilter(
-                new FilterHolder(new OneTouchPerRequestFilter(repository)), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new AppServlet()), "/*");
         server.setHandler(context);

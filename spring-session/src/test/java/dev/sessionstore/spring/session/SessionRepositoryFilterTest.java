@@ -70,7 +70,7 @@ class SessionRepositoryFilterTest {
         FilterApp.Reply reply = app.get("/get-committed", id);
 
         // Spring Session saves at the commit and again when the chain returns; the second save looks the session up
-        // again, which OneTouchPerRequestFilter answers from the first lookup (without it: 2 touches)
+        // again, which SessionStoreRepositoryFilter answers from the first lookup (Spring's own filter: 2 touches)
         assertThat(reply.body()).isEqualTo("v1");
         assertThat(store.count("touch")).isEqualTo(1);
         assertThat(store.total()).isEqualTo(1);
