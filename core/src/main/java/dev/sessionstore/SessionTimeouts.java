@@ -46,6 +46,19 @@ public record SessionTimeouts(Duration defaultIdle, Duration defaultAbsolute, Du
         return requested.map(d -> check("absoluteTimeout", d, maxAbsolute)).orElse(defaultAbsolute);
     }
 
+    /**
+     * {@code d}, if it is at least {@link #MIN}: for settings that are timeouts (sessions always expire).
+     *
+     * @throws IllegalArgumentException naming the setting and the value, if it is shorter
+     */
+    public static Duration requireAtLeastMin(String name, Duration d) {
+        Objects.requireNonNull(d, name);
+        if (d.compareTo(MIN) < 0) {
+            throw new IllegalArgumentException(name + " must be at least " + MIN + " (sessions always expire): " + d);
+        }
+        return d;
+    }
+
     private static Duration check(String name, Duration d, Duration max) {
         Objects.requireNonNull(d, name);
         if (d.compareTo(MIN) < 0 || d.compareTo(max) > 0) {

@@ -54,8 +54,8 @@ public record SessionFilterOptions(
                     "cookieName must keep a name without its prefix for insecureDevelopmentCookie: '" + cookieName
                             + "'");
         }
-        positive("idleTimeout", idleTimeout);
-        absoluteTimeout.ifPresent(d -> positive("absoluteTimeout", d));
+        SessionTimeouts.requireAtLeastMin("idleTimeout", idleTimeout);
+        absoluteTimeout.ifPresent(d -> SessionTimeouts.requireAtLeastMin("absoluteTimeout", d));
     }
 
     /** The default idle timeout: the stores' default ({@link SessionTimeouts#defaults()}), 30 minutes. */
@@ -83,13 +83,6 @@ public record SessionFilterOptions(
             }
         }
         return name;
-    }
-
-    private static void positive(String name, Duration d) {
-        Objects.requireNonNull(d, name);
-        if (d.compareTo(SessionTimeouts.MIN) < 0) {
-            throw new IllegalArgumentException(name + " must be at least " + SessionTimeouts.MIN + ": " + d);
-        }
     }
 
     /** Collects the settings of {@link SessionFilterOptions}. Not thread-safe. */

@@ -23,8 +23,8 @@ public record SessionStoreRepositoryOptions(
         Objects.requireNonNull(defaultIdleTimeout, "defaultIdleTimeout");
         Objects.requireNonNull(absoluteTimeout, "absoluteTimeout");
         Objects.requireNonNull(codec, "codec");
-        atLeastMin("defaultIdleTimeout", defaultIdleTimeout);
-        absoluteTimeout.ifPresent(d -> atLeastMin("absoluteTimeout", d));
+        SessionTimeouts.requireAtLeastMin("defaultIdleTimeout", defaultIdleTimeout);
+        absoluteTimeout.ifPresent(d -> SessionTimeouts.requireAtLeastMin("absoluteTimeout", d));
     }
 
     /**
@@ -50,11 +50,5 @@ public record SessionStoreRepositoryOptions(
 
     public SessionStoreRepositoryOptions withCodec(AttributeCodec newCodec) {
         return new SessionStoreRepositoryOptions(defaultIdleTimeout, absoluteTimeout, newCodec);
-    }
-
-    private static void atLeastMin(String name, Duration d) {
-        if (d.compareTo(SessionTimeouts.MIN) < 0) {
-            throw new IllegalArgumentException(name + " must be at least " + SessionTimeouts.MIN + ": " + d);
-        }
     }
 }

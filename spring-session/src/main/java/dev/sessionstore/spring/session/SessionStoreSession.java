@@ -200,12 +200,8 @@ public final class SessionStoreSession implements org.springframework.session.Se
      */
     @Override
     public synchronized void setMaxInactiveInterval(Duration interval) {
-        Objects.requireNonNull(interval, "interval");
-        if (interval.compareTo(SessionTimeouts.MIN) < 0) {
-            throw new IllegalArgumentException("maxInactiveInterval must be at least " + SessionTimeouts.MIN
-                    + " (sessions always expire): " + interval);
-        }
-        idleTimeout = Duration.ofMillis(interval.toMillis());
+        idleTimeout = Duration.ofMillis(SessionTimeouts.requireAtLeastMin("maxInactiveInterval", interval)
+                .toMillis());
     }
 
     @Override
