@@ -1,5 +1,6 @@
 package dev.sessionstore.spring.boot;
 
+import dev.sessionstore.spring.session.SessionStoreSession;
 import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
 import java.time.Instant;
@@ -33,8 +34,7 @@ final class SessionStoreSessionRegistry<S extends Session> implements SessionReg
     static final String CURRENT_SESSION_ATTRIBUTE = SessionRepository.class.getName() + ".CURRENT_SESSION";
 
     /** The attribute that marks a session expired, the one Spring Session's own registry uses. */
-    static final String EXPIRED_ATTRIBUTE =
-            "org.springframework.session.security.SpringSessionBackedSessionInformation.EXPIRED";
+    static final String EXPIRED_ATTRIBUTE = SessionStoreSession.EXPIRED;
 
     private final FindByIndexNameSessionRepository<S> repository;
 

@@ -37,8 +37,12 @@ import org.jspecify.annotations.Nullable;
  * dev.sessionstore.json.DisallowedTypeException} for a type its allow-list does not hold.
  */
 public final class SessionStoreSession implements org.springframework.session.Session {
-    /** The attribute Spring Session's {@code SpringSessionBackedSessionInformation.expireNow()} sets and saves. */
-    static final String EXPIRED = "org.springframework.session.security.SpringSessionBackedSessionInformation.EXPIRED";
+    /**
+     * The attribute Spring Session's {@code SpringSessionBackedSessionInformation.expireNow()} sets and saves (its own
+     * constant is private); saving a session that holds it revokes the session.
+     */
+    public static final String EXPIRED =
+            "org.springframework.session.security.SpringSessionBackedSessionInformation.EXPIRED";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
