@@ -39,15 +39,20 @@ import org.springframework.web.context.request.RequestContextHolder;
 @ConditionalOnMissingBean(SessionRepository.class)
 public class SessionStoreSessionAutoConfiguration {
 
-    /** Idle timeout {@code spring.session.timeout} if set, else the store's; absolute {@code sessionstore.session.absolute-timeout}. */
+    /**
+     * Idle timeout {@code spring.session.timeout} if set, else {@code server.servlet.session.timeout}, else the
+     * store's; absolute {@code sessionstore.session.absolute-timeout}. */
     @Bean
     @ConditionalOnMissingBean
     SessionStoreRepository sessionRepository(
             SessionStore store, AttributeCodec codec, SessionStoreProperties properties, Environment env) {
         SessionStoreRepositoryOptions options =
                 SessionStoreRepositoryOptions.defaults().withCodec(codec);
-        Duration idle =
-                Binder.get(env).bind("spring.session.timeout", Duration.class).orElse(null);
+        // as Boot's own Spring Session stores: spring.session.timeout, else the servlet container's session timeout
+        Binder binder = Binder.get(env);
+        Duration idle = binder.bind("spring.session.timeout", Duration.class)
+                .orElseGet(() -> binder.bind("server.servlet.session.timeout", Duration.class)
+                        .orElse(null));
         if (idle != null) {
             options = options.withDefaultIdleTimeout(idle);
         }

@@ -57,6 +57,20 @@ class SessionStoreSessionAutoConfigurationTest {
     }
 
     @Test
+    void idleTimeoutFallsBackToTheServletSessionTimeout_andSpringSessionTimeoutWins() {
+        web.withPropertyValues("server.servlet.session.timeout=9m")
+                .run(context -> assertThat(context.getBean(SessionStoreRepository.class)
+                                .createSession()
+                                .getMaxInactiveInterval())
+                        .isEqualTo(Duration.ofMinutes(9)));
+        web.withPropertyValues("server.servlet.session.timeout=9m", "spring.session.timeout=7m")
+                .run(context -> assertThat(context.getBean(SessionStoreRepository.class)
+                                .createSession()
+                                .getMaxInactiveInterval())
+                        .isEqualTo(Duration.ofMinutes(7)));
+    }
+
+    @Test
     void everySessionBeanBacksOffWhenTheAppDefinesAnySessionRepository() {
         web.withUserConfiguration(OwnRepository.class).run(context -> {
             assertThat(context).hasNotFailed();
