@@ -106,7 +106,10 @@ final class Backends {
             shutdown.run();
             throw e;
         }
+        // before the store connects: a Redis that persists less than required is refused without further ado
+        RedisAdmin.Persistence persistence = launched.orElseGet(admin::persistence);
         try {
+            config.requiredDurability().ifPresent(required -> requireDurability(required, persistence, what));
             store = RedisSessionStore.builder()
                     .redisUri(url)
                     .cluster(config.redisCluster())
@@ -116,15 +119,6 @@ final class Backends {
                     .clientResources(resources)
                     .build();
         } catch (RuntimeException e) {
-            admin.close();
-            shutdown.run();
-            throw e;
-        }
-        RedisAdmin.Persistence persistence = launched.orElseGet(admin::persistence);
-        try {
-            config.requiredDurability().ifPresent(required -> requireDurability(required, persistence, what));
-        } catch (RuntimeException e) {
-            store.close();
             admin.close();
             shutdown.run();
             throw e;

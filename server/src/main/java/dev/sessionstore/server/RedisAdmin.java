@@ -107,8 +107,7 @@ final class RedisAdmin implements AutoCloseable {
 
         /** Whether acknowledged sessions survive a Redis restart (AOF on, or RDB snapshots scheduled). */
         boolean survivesRestart() {
-            return appendonly.filter("yes"::equals).isPresent()
-                    || save.filter(s -> !s.isBlank()).isPresent();
+            return durability().filter(d -> d != ServerConfig.Durability.NONE).isPresent();
         }
 
         /**
@@ -121,13 +120,12 @@ final class RedisAdmin implements AutoCloseable {
                 return Optional.empty();
             }
             if (appendonly.get().equals("yes")) {
-                String fsync = appendfsync.orElse("");
                 return Optional.of(
-                        fsync.equals("always")
-                                ? ServerConfig.Durability.ALWAYS
-                                : fsync.equals("everysec")
-                                        ? ServerConfig.Durability.EVERYSEC
-                                        : ServerConfig.Durability.RDB);
+                        switch (appendfsync.orElse("")) {
+                            case "always" -> ServerConfig.Durability.ALWAYS;
+                            case "everysec" -> ServerConfig.Durability.EVERYSEC;
+                            default -> ServerConfig.Durability.RDB;
+                        });
             }
             return Optional.of(
                     save.filter(s -> !s.isBlank()).isPresent()
