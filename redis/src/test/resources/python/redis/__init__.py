@@ -1,6 +1,9 @@
 """A tiny RESP2 client with the redis-py method names docs/redis-layout.md uses, so PythonReaderIT can run
-its snippets without redis-py: hgetall, time, hmget, zrange."""
+its snippets without redis-py: hgetall, time, hmget, zrange, xgroup_create, xreadgroup, xack."""
 import socket
+
+class ResponseError(Exception):
+    pass
 
 class Redis:
     def __init__(self, host="127.0.0.1", port=6379):
@@ -19,7 +22,7 @@ class Redis:
         line = self.f.readline()[:-2]
         t, rest = line[:1], line[1:]
         if t == b"+": return rest
-        if t == b"-": raise RuntimeError(rest.decode())
+        if t == b"-": raise ResponseError(rest.decode())
         if t == b":": return int(rest)
         if t == b"$":
             n = int(rest)
@@ -42,3 +45,18 @@ class Redis:
 
     def zrange(self, key, start, end):
         return self._cmd("ZRANGE", key, start, end)
+
+    def xgroup_create(self, name, groupname, id="$", mkstream=False):
+        return self._cmd("XGROUP", "CREATE", name, groupname, id, *(["MKSTREAM"] if mkstream else []))
+
+    def xreadgroup(self, groupname, consumername, streams, count=None):
+        args = ["XREADGROUP", "GROUP", groupname, consumername]
+        if count is not None:
+            args += ["COUNT", count]
+        args += ["STREAMS", *streams.keys(), *streams.values()]
+        reply = self._cmd(*args) or []
+        return [[name, [(eid, {f[i]: f[i + 1] for i in range(0, len(f), 2)}) for eid, f in entries]]
+                for name, entries in reply]
+
+    def xack(self, name, groupname, *ids):
+        return self._cmd("XACK", name, groupname, *ids)

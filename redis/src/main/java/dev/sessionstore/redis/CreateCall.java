@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * {@link Script#CREATE}. KEYS: the session, the user index state (with a user), one value index per index value.
- * ARGV: base, sid, userId or '', idle ms, life ms, cap, cap policy, n = number of index values, n × (name, value),
+ * ARGV: base, sid, userId or '', idle ms, life ms, cap, cap policy, the event retention, n = number of index values, n × (name, value),
  * then (@name, json) per attribute.
  */
 record CreateCall(
@@ -29,6 +29,7 @@ record CreateCall(
         Duration life,
         int cap,
         CapPolicy capPolicy,
+        String events,
         Map<String, JsonValue> attributes)
         implements ScriptCall<List<Object>> {
 
@@ -36,7 +37,13 @@ record CreateCall(
     record IndexValue(String key, String name, String value) {}
 
     static CreateCall of(
-            RedisKeys keys, SessionToken token, NewSession spec, Duration idle, Duration life, SessionPolicy policy) {
+            RedisKeys keys,
+            SessionToken token,
+            NewSession spec,
+            Duration idle,
+            Duration life,
+            SessionPolicy policy,
+            Outbox outbox) {
         String tag = token.tag();
         List<IndexValue> indexes = new ArrayList<>(spec.indexes().size());
         spec.indexes().forEach((name, value) -> indexes.add(new IndexValue(keys.index(tag, name, value), name, value)));
@@ -51,6 +58,7 @@ record CreateCall(
                 life,
                 policy.limits().maxSessionsPerUser(),
                 policy.capPolicy(),
+                outbox.arg(),
                 spec.attributes());
     }
 
@@ -70,7 +78,7 @@ record CreateCall(
 
     @Override
     public String[] args() {
-        List<String> a = new ArrayList<>(8 + 2 * indexes.size() + 2 * attributes.size());
+        List<String> a = new ArrayList<>(9 + 2 * indexes.size() + 2 * attributes.size());
         a.add(base);
         a.add(sid);
         a.add(userId.orElse(""));
@@ -78,6 +86,7 @@ record CreateCall(
         a.add(Long.toString(life.toMillis()));
         a.add(Integer.toString(cap));
         a.add(capPolicy.name());
+        a.add(events);
         a.add(Integer.toString(indexes.size()));
         indexes.forEach(i -> {
             a.add(i.name());

@@ -29,6 +29,10 @@ final class LuaText {
     static final String COMMON = """
             local META = '>I6I6I5I6I4'
             local SPLIT_AT = 96
+            -- The event outbox: EV > 0 (set by the script from its ARGV) is the approximate length each tag's
+            -- stream <base>e is trimmed to; 0 turns events off. With events on, the tag's timer zset <base>t holds
+            -- each session's exact expiry (member: sid .. userId), read by the EXPIRE script.
+            local EV = 0
 
             local function now_ms()
               local t = redis.call('TIME')
@@ -45,8 +49,8 @@ final class LuaText {
               return math.min(math.ceil(expiry(s) / q) * q, s.d)
             end
 
-            -- A live session: its meta (c a i d v) and its other fields (s.f), or nil if missing or expired.
-            local function load_live(key, now)
+            -- A session: its meta (c a i d v) and its other fields (s.f), or nil if missing.
+            local function load(key)
               local flat = redis.call('HGETALL', key)
               if #flat == 0 then return nil end
               local f = {}
@@ -54,8 +58,39 @@ final class LuaText {
               local s = {f = f}
               s.c, s.a, s.i, s.d, s.v = struct.unpack(META, f.m)
               f.m = nil
-              if expiry(s) <= now then return nil end
               return s
+            end
+
+            -- A live session, or nil if missing or expired.
+            local function load_live(key, now)
+              local s = load(key)
+              if s and expiry(s) <= now then return nil end
+              return s
+            end
+
+            -- Appends one event to the tag's stream (with events on): type, the session's full id, its user if
+            -- any, when (ms), and one more field if k is given.
+            local function emit(base, kind, sid, user, at, k, v)
+              if EV <= 0 then return end
+              local f = {'type', kind, 'session', string.sub(base, -4, -3) .. sid, 'time', at}
+              if user then
+                f[#f + 1] = 'user'
+                f[#f + 1] = user
+              end
+              if k then
+                f[#f + 1] = k
+                f[#f + 1] = v
+              end
+              redis.call('XADD', base .. 'e', 'MAXLEN', '~', EV, '*', unpack(f))
+            end
+
+            -- The session's entry in the timer zset (with events on), scored by its exact expiry.
+            local function timer_set(base, sid, s)
+              if EV > 0 then redis.call('ZADD', base .. 't', expiry(s), sid .. (s.f.u or '')) end
+            end
+
+            local function timer_del(base, sid, s)
+              if EV > 0 then redis.call('ZREM', base .. 't', sid .. (s.f.u or '')) end
             end
 
             local function meta(s)
@@ -257,6 +292,7 @@ final class LuaText {
 
               local function destroy(base, st, sid, s, now)
                 redis.call('DEL', base .. sid)
+                timer_del(base, sid, s)
                 if s.f.u then urem(base, st, s.f.u, sid, now) end
                 for _, zk in ipairs(value_keys(base, s)) do
                   redis.call('ZREM', zk, sid)
@@ -275,6 +311,7 @@ final class LuaText {
             local U = user_index()
             local base, sid, user = ARGV[1], ARGV[2], ARGV[3]
             local idle, life, cap = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
+            EV = tonumber(ARGV[8])
             local now = now_ms()
             local st, own
             if user ~= '' then
@@ -290,7 +327,10 @@ final class LuaText {
                     return {STATUS_LIMIT_EXCEEDED, LIMIT_MAX_SESSIONS_PER_USER, cap, #live + 1}
                   end
                   table.sort(live, older)
-                  for j = 1, #live - cap + 1 do U.destroy(base, st, live[j][1], live[j][2], now) end
+                  for j = 1, #live - cap + 1 do
+                    U.destroy(base, st, live[j][1], live[j][2], now)
+                    emit(base, 'evicted', live[j][1], user, now)
+                  end
                   own = cap
                 end
               end
@@ -302,23 +342,28 @@ final class LuaText {
               fields[#fields + 1] = 'u'
               fields[#fields + 1] = user
             end
-            local n = tonumber(ARGV[8])
-            for j = 9, 8 + 2 * n, 2 do
+            local n = tonumber(ARGV[9])
+            for j = 10, 9 + 2 * n, 2 do
               fields[#fields + 1] = 'x.' .. ARGV[j]
               fields[#fields + 1] = ARGV[j + 1]
             end
-            for j = 9 + 2 * n, #ARGV, 2 do
+            for j = 10 + 2 * n, #ARGV, 2 do
               fields[#fields + 1] = ARGV[j]
               fields[#fields + 1] = ARGV[j + 1]
             end
             redis.call('HSET', key, unpack(fields))
             redis.call('PEXPIREAT', key, expiry(s))
             local sc = score(s)
+            local owner = nil
             if user ~= '' then
+              owner = user
               U.add(base, st, user, sid, sc, now, own)
               U.save(base, st)
             end
-            for j = 9, 8 + 2 * n, 2 do
+            s.f = {u = owner}
+            timer_set(base, sid, s)
+            emit(base, 'created', sid, owner, now)
+            for j = 10, 9 + 2 * n, 2 do
               local zk = base .. 'x:' .. ARGV[j] .. ':' .. ARGV[j + 1]
               clean(zk, now)
               redis.call('ZADD', zk, sc, sid)
@@ -332,11 +377,12 @@ final class LuaText {
             local now = now_ms()
             local flat = redis.call('HGETALL', KEYS[1])
             if #flat == 0 then return {STATUS_NOT_FOUND} end
-            local out, n, packed = {STATUS_OK, 0, 0, 0, 0, 0}, 6, nil
+            local out, n, packed, user = {STATUS_OK, 0, 0, 0, 0, 0}, 6, nil, ''
             for j = 1, #flat, 2 do
               if flat[j] == 'm' then
                 packed = flat[j + 1]
               else
+                if flat[j] == 'u' then user = flat[j + 1] end
                 out[n + 1] = flat[j]
                 out[n + 2] = flat[j + 1]
                 n = n + 2
@@ -350,6 +396,7 @@ final class LuaText {
               s.a = now
               redis.call('HSET', KEYS[1], 'm', meta(s))
               redis.call('PEXPIREAT', KEYS[1], expiry(s))
+              if tonumber(ARGV[4]) > 0 then redis.call('ZADD', ARGV[1] .. 't', expiry(s), ARGV[2] .. user) end
               local sc = score(s)
               if sc ~= old then
                 s.f = {}
@@ -371,6 +418,7 @@ final class LuaText {
             """;
 
     static final String UPDATE = """
+            EV = tonumber(ARGV[6])
             local now = now_ms()
             local s = load_live(KEYS[1], now)
             if not s then return {STATUS_NOT_FOUND} end
@@ -383,9 +431,10 @@ final class LuaText {
                 bytes = bytes + #f - 1 + #v
               end
             end
-            local sets, dels = {}, {}
-            for j = 6, #ARGV, 2 do
+            local sets, dels, names = {}, {}, {}
+            for j = 7, #ARGV, 2 do
               local f, v = ARGV[j], ARGV[j + 1]
+              names[#names + 1] = string.sub(f, 2)
               if h[f] then
                 count = count - 1
                 bytes = bytes - (#f - 1 + #h[f])
@@ -412,12 +461,15 @@ final class LuaText {
             sets[#sets + 1] = meta(s)
             if #dels > 0 then redis.call('HDEL', KEYS[1], unpack(dels)) end
             redis.call('HSET', KEYS[1], unpack(sets))
+            -- attribute names hold no control characters, so a newline separates them
+            emit(ARGV[1], 'updated', ARGV[2], s.f.u, now, 'attributes', table.concat(names, '\\n'))
             return reply(STATUS_OK, s)
             """;
 
     static final String ROTATE = """
             local U = user_index()
             local base, old, new = ARGV[1], ARGV[2], ARGV[3]
+            EV = tonumber(ARGV[4])
             local now = now_ms()
             local s = load_live(KEYS[1], now)
             if not s then return {STATUS_NOT_FOUND} end
@@ -425,6 +477,9 @@ final class LuaText {
             redis.call('RENAME', KEYS[1], KEYS[2])
             s.v = s.v + 1
             redis.call('HSET', KEYS[2], 'm', meta(s))
+            timer_del(base, old, s)
+            timer_set(base, new, s)
+            emit(base, 'rotated', new, s.f.u, now, 'previous', string.sub(base, -4, -3) .. old)
             if s.f.u then
               local st = U.state(base)
               U.rem(base, st, s.f.u, old, now)
@@ -441,6 +496,7 @@ final class LuaText {
 
     static final String REVOKE = """
             local U = user_index()
+            EV = tonumber(ARGV[3])
             local now = now_ms()
             local s = load_live(KEYS[1], now)
             if not s then return {STATUS_NOT_FOUND} end
@@ -448,6 +504,7 @@ final class LuaText {
             if s.f.u then st = U.state(ARGV[1]) end
             U.destroy(ARGV[1], st, ARGV[2], s, now)
             U.save(ARGV[1], st)
+            emit(ARGV[1], 'revoked', ARGV[2], s.f.u, now)
             return reply(STATUS_OK, s)
             """;
 
@@ -478,6 +535,7 @@ final class LuaText {
     static final String REVOKE_ALL = """
             local U = user_index()
             local base, user = ARGV[1], ARGV[2]
+            EV = tonumber(ARGV[4])
             local now = now_ms()
             local st = U.state(base)
             local members, bk = U.members(base, st, user, now)
@@ -485,10 +543,48 @@ final class LuaText {
             for _, e in ipairs(U.sessions(base, st, user, now, members, bk)) do
               if e[1] ~= ARGV[3] then
                 U.destroy(base, st, e[1], e[2], now)
+                emit(base, 'revoked', e[1], user, now)
                 out[#out + 1] = e[1]
               end
             end
             U.save(base, st)
             return out
+            """;
+
+    /**
+     * The {@code expired} events of one tag: the timer entries due by now (at most ARGV[2]), each session removed
+     * (if Redis has not expired its hash yet) with its index entries, and its event written with its exact expiry
+     * as the time. A session whose timer fell behind (touched while events were off) gets its timer moved instead.
+     */
+    static final String EXPIRE = """
+            local U = user_index()
+            local base, max = ARGV[1], tonumber(ARGV[2])
+            EV = tonumber(ARGV[3])
+            local now = now_ms()
+            local due = redis.call('ZRANGEBYSCORE', base .. 't', '-inf', now, 'WITHSCORES', 'LIMIT', 0, max)
+            local st, n = nil, 0
+            for j = 1, #due, 2 do
+              local m, at = due[j], tonumber(due[j + 1])
+              local sid, user = string.sub(m, 1, 22), string.sub(m, 23)
+              if user == '' then user = nil end
+              local s = load(base .. sid)
+              if s and expiry(s) > now then
+                redis.call('ZREM', base .. 't', m)
+                timer_set(base, sid, s)
+              else
+                if (s and s.f.u or user) and not st then st = U.state(base) end
+                if s then
+                  at = expiry(s)
+                  U.destroy(base, st, sid, s, now)
+                elseif user then
+                  U.rem(base, st, user, sid, now) -- its value index entries go with their zsets' cleaning
+                end
+                redis.call('ZREM', base .. 't', m)
+                emit(base, 'expired', sid, user, at)
+                n = n + 1
+              end
+            end
+            U.save(base, st)
+            return {STATUS_OK, n, #due / 2}
             """;
 }

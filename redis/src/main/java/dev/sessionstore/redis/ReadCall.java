@@ -5,11 +5,13 @@ import dev.sessionstore.redis.support.LuaScript;
 import dev.sessionstore.redis.support.ScriptCall;
 import java.util.List;
 
-/** {@link Script#READ}. KEYS: the session. ARGV: base, sid, '1' to slide the idle expiry or '0' to only read. */
-record ReadCall(String session, String base, String sid, boolean slide) implements ScriptCall<List<Object>> {
+/** {@link Script#READ}. KEYS: the session. ARGV: base, sid, '1' to slide the idle expiry or '0' to only read,
+ * the event retention ({@link Outbox#arg()}). */
+record ReadCall(String session, String base, String sid, boolean slide, String events)
+        implements ScriptCall<List<Object>> {
 
-    static ReadCall of(RedisKeys keys, SessionId id, boolean slide) {
-        return new ReadCall(keys.session(id), keys.base(id.tag()), RedisKeys.sid(id), slide);
+    static ReadCall of(RedisKeys keys, SessionId id, boolean slide, Outbox outbox) {
+        return new ReadCall(keys.session(id), keys.base(id.tag()), RedisKeys.sid(id), slide, outbox.arg());
     }
 
     @Override
@@ -24,6 +26,6 @@ record ReadCall(String session, String base, String sid, boolean slide) implemen
 
     @Override
     public String[] args() {
-        return new String[] {base, sid, slide ? "1" : "0"};
+        return new String[] {base, sid, slide ? "1" : "0", events};
     }
 }

@@ -63,6 +63,21 @@ record RedisKeys(String prefix) {
         return base(tag) + "x:" + name + ":" + value;
     }
 
+    /** The event stream of a tag: {@code <prefix>:{<tag>}:e}. */
+    String events(String tag) {
+        return base(tag) + "e";
+    }
+
+    /** Whether {@code key} is the event stream of one of this store's tags. */
+    boolean isEventStream(String key) {
+        return key.length() == prefix.length() + 7 && key.startsWith(prefix + ":{") && key.endsWith("}:e");
+    }
+
+    /** The timer zset of a tag (each session's exact expiry, with events on): {@code <prefix>:{<tag>}:t}. */
+    String timers(String tag) {
+        return base(tag) + "t";
+    }
+
     /**
      * A SCAN pattern matching every session hash of this prefix and no other key of the store: the
      * prefix, a tag, and 22 base64url characters.

@@ -61,11 +61,13 @@ public final class RedisSessionStore implements SessionStore {
     private final RedisLink link;
     private final RedisCalls scripts;
     private final KeyspaceInspector inspector;
+    private final Outbox outbox;
 
-    RedisSessionStore(SessionPolicy policy, RedisKeys keys, RedisLink link) {
+    RedisSessionStore(SessionPolicy policy, RedisKeys keys, RedisLink link, Outbox outbox) {
         this.policy = policy;
         this.keys = keys;
         this.link = link;
+        this.outbox = outbox;
         this.scripts = new RedisCalls(link);
         this.inspector = new KeyspaceInspector(link, scripts, keys);
     }
@@ -82,7 +84,7 @@ public final class RedisSessionStore implements SessionStore {
         Duration life = policy.timeouts().absoluteFor(spec.absoluteTimeout());
         SessionToken token = spec.userId().map(SessionToken::generate).orElseGet(SessionToken::generateAnonymous);
         SessionId id = token.id();
-        List<Object> reply = scripts.run(CreateCall.of(keys, token, spec, idle, life, policy));
+        List<Object> reply = scripts.run(CreateCall.of(keys, token, spec, idle, life, policy, outbox));
         checkStatus(reply);
         long now = (Long) reply.get(1);
         return new CreatedSession(token, SessionCodec.created(id, spec, now, idle, life));
@@ -100,7 +102,7 @@ public final class RedisSessionStore implements SessionStore {
 
     private Optional<Session> read(SessionToken token, boolean slide) {
         SessionId id = token.id();
-        List<Object> reply = scripts.run(ReadCall.of(keys, id, slide));
+        List<Object> reply = scripts.run(ReadCall.of(keys, id, slide, outbox));
         return found(id, reply);
     }
 
@@ -108,7 +110,7 @@ public final class RedisSessionStore implements SessionStore {
     public Session update(SessionToken token, SessionUpdate update) {
         policy.limits().checkUpdate(update);
         SessionId id = token.id();
-        List<Object> reply = scripts.run(UpdateCall.of(keys, id, update, policy));
+        List<Object> reply = scripts.run(UpdateCall.of(keys, id, update, policy, outbox));
         if (ReplyStatus.of(reply.get(0)) == ReplyStatus.VERSION_CONFLICT) {
             throw new VersionConflictException(update.expectedVersion().getAsLong(), (Long) reply.get(1));
         }
@@ -120,7 +122,7 @@ public final class RedisSessionStore implements SessionStore {
     public CreatedSession rotate(SessionToken token) {
         SessionToken next = SessionToken.generateWithTag(token.tag());
         SessionId id = next.id();
-        List<Object> reply = scripts.run(RotateCall.of(keys, token.id(), id));
+        List<Object> reply = scripts.run(RotateCall.of(keys, token.id(), id, outbox));
         checkStatus(reply);
         return new CreatedSession(next, SessionCodec.decode(id, reply, 1));
     }
@@ -132,7 +134,7 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public Optional<Session> revoke(SessionId id) {
-        return found(id, scripts.run(RevokeCall.of(keys, id)));
+        return found(id, scripts.run(RevokeCall.of(keys, id, outbox)));
     }
 
     @Override
@@ -146,7 +148,7 @@ public final class RedisSessionStore implements SessionStore {
     public List<SessionId> revokeByUser(String userId, Optional<SessionId> keep) {
         policy.limits().checkUserId(userId);
         String tag = SessionToken.tagFor(userId);
-        List<Object> reply = scripts.run(RevokeAllCall.of(keys, userId, keep));
+        List<Object> reply = scripts.run(RevokeAllCall.of(keys, userId, keep, outbox));
         return reply.subList(1, reply.size()).stream()
                 .map(sid -> RedisKeys.id(tag, (String) sid))
                 .toList();
@@ -181,6 +183,18 @@ public final class RedisSessionStore implements SessionStore {
      */
     public long liveSessions() {
         return inspector.liveSessions();
+    }
+
+    /**
+     * The store's session events: consumers, the expiry step and the backlog.
+     *
+     * @throws IllegalStateException if the store was built without {@link RedisSessionStoreBuilder#events(boolean)}
+     */
+    public RedisSessionEvents events() {
+        if (!outbox.on()) {
+            throw new IllegalStateException("session events are off: build the store with events(true)");
+        }
+        return new RedisSessionEvents(link, scripts, keys, outbox);
     }
 
     /** Walks of this store's keyspace for admin pages and upkeep jobs, which need not know the key layout. */

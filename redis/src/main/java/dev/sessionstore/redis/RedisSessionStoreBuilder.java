@@ -27,6 +27,10 @@ import org.jspecify.annotations.Nullable;
 public final class RedisSessionStoreBuilder {
     /** The longest command timeout accepted. */
     public static final Duration MAX_COMMAND_TIMEOUT = Duration.ofMinutes(1);
+    /** Entries kept per tag stream by default: 256 streams, so about 256,000 events in all. */
+    public static final int DEFAULT_EVENT_RETENTION = 1_000;
+    /** The most entries {@link #eventRetention} keeps per tag stream. */
+    public static final int MAX_EVENT_RETENTION = 1_000_000;
 
     private @Nullable String redisUri;
     private SessionPolicy policy = SessionPolicy.defaults();
@@ -34,6 +38,8 @@ public final class RedisSessionStoreBuilder {
     private String keyPrefix = "ss";
     private Optional<ClientResources> resources = Optional.empty();
     private boolean cluster;
+    private boolean events;
+    private int eventRetention = DEFAULT_EVENT_RETENTION;
 
     RedisSessionStoreBuilder() {}
 
@@ -53,6 +59,28 @@ public final class RedisSessionStoreBuilder {
      */
     public RedisSessionStoreBuilder cluster(boolean cluster) {
         this.cluster = cluster;
+        return this;
+    }
+
+    /**
+     * Whether every change writes its session event to the outbox (default false): created, rotated, updated,
+     * revoked and evicted in the change's own script, expired from {@link RedisSessionEvents#expireDue()}. Costs
+     * one stream entry per change and, per touch, one timer update; read them with {@link
+     * RedisSessionStore#events()}. See {@code docs/redis-layout.md}, "Session events".
+     */
+    public RedisSessionStoreBuilder events(boolean events) {
+        this.events = events;
+        return this;
+    }
+
+    /**
+     * How many events each of the 256 tag streams keeps (default {@value #DEFAULT_EVENT_RETENTION}, 10 to
+     * {@value #MAX_EVENT_RETENTION}; Redis trims approximately, {@code XADD MAXLEN ~}, so a little more may stay).
+     * An event trimmed before a consumer group read it is lost to that group: size it above the backlog a
+     * consumer outage may build.
+     */
+    public RedisSessionStoreBuilder eventRetention(int perTag) {
+        this.eventRetention = perTag;
         return this;
     }
 
@@ -97,9 +125,17 @@ public final class RedisSessionStoreBuilder {
             throw new IllegalArgumentException(
                     "commandTimeout must be between 1 ms and " + MAX_COMMAND_TIMEOUT + ": " + commandTimeout);
         }
+        if (eventRetention < 10 || eventRetention > MAX_EVENT_RETENTION) {
+            throw new IllegalArgumentException(
+                    "eventRetention must be between 10 and " + MAX_EVENT_RETENTION + ": " + eventRetention);
+        }
         RedisKeys keys = new RedisKeys(keyPrefix);
         RedisURI uri = RedisClientSettings.parseUri(redisUri, "redisUri");
         RedisClientSettings settings = RedisClientSettings.of(uri, cluster, commandTimeout);
-        return new RedisSessionStore(policy, keys, RedisLink.open(settings, resources, StoreExceptions.INSTANCE));
+        return new RedisSessionStore(
+                policy,
+                keys,
+                RedisLink.open(settings, resources, StoreExceptions.INSTANCE),
+                events ? new Outbox(eventRetention) : Outbox.OFF);
     }
 }

@@ -5,11 +5,11 @@ import dev.sessionstore.redis.support.LuaScript;
 import dev.sessionstore.redis.support.ScriptCall;
 import java.util.List;
 
-/** {@link Script#REVOKE}. KEYS: the session. ARGV: base, sid. Replies the session as it was, or {NOT_FOUND}. */
-record RevokeCall(String session, String base, String sid) implements ScriptCall<List<Object>> {
+/** {@link Script#REVOKE}. KEYS: the session. ARGV: base, sid, the event retention. Replies the session as it was, or {NOT_FOUND}. */
+record RevokeCall(String session, String base, String sid, String events) implements ScriptCall<List<Object>> {
 
-    static RevokeCall of(RedisKeys keys, SessionId id) {
-        return new RevokeCall(keys.session(id), keys.base(id.tag()), RedisKeys.sid(id));
+    static RevokeCall of(RedisKeys keys, SessionId id, Outbox outbox) {
+        return new RevokeCall(keys.session(id), keys.base(id.tag()), RedisKeys.sid(id), outbox.arg());
     }
 
     @Override
@@ -24,6 +24,6 @@ record RevokeCall(String session, String base, String sid) implements ScriptCall
 
     @Override
     public String[] args() {
-        return new String[] {base, sid};
+        return new String[] {base, sid, events};
     }
 }

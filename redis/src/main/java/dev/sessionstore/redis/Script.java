@@ -22,7 +22,8 @@ enum Script {
     REVOKE(LuaText.REVOKE),
     LIST_USER(LuaText.LIST_USER),
     LIST_INDEX(LuaText.LIST_INDEX),
-    REVOKE_ALL(LuaText.REVOKE_ALL);
+    REVOKE_ALL(LuaText.REVOKE_ALL),
+    EXPIRE(LuaText.EXPIRE);
 
     private final String body;
     private final LuaScript<List<Object>> lua;

@@ -29,8 +29,9 @@ public interface StoreInspection {
     List<SessionExpiry> sessions(int limit);
 
     /**
-     * Bytes per session: {@code MEMORY USAGE} of the store's keys (session hashes and the user and value index
-     * zsets, pipelined per step) divided by the number of session hashes among them. Walks at most about {@code
+     * Bytes per session: {@code MEMORY USAGE} of the store's keys (session hashes, the user and value index zsets
+     * and, with events on, the timer zsets; not the event streams, a bounded outbox; pipelined per step) divided by
+     * the number of session hashes among them. Walks at most about {@code
      * sampleKeys} keys; beyond that the sample stands for the whole. Empty when the sample holds no session.
      *
      * @throws IllegalArgumentException if {@code sampleKeys} is not positive

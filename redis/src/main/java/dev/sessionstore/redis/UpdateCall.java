@@ -14,7 +14,7 @@ import java.util.OptionalLong;
 
 /**
  * {@link Script#UPDATE}. KEYS: the session. ARGV: base, sid, expected version or '', maxAttributes,
- * maxSessionBytes, then (@name, json or '' to remove) per change.
+ * maxSessionBytes, the event retention, then (@name, json or '' to remove) per change.
  */
 record UpdateCall(
         String session,
@@ -23,10 +23,11 @@ record UpdateCall(
         OptionalLong expectedVersion,
         int maxAttributes,
         int maxSessionBytes,
+        String events,
         Map<String, Optional<JsonValue>> changes)
         implements ScriptCall<List<Object>> {
 
-    static UpdateCall of(RedisKeys keys, SessionId id, SessionUpdate update, SessionPolicy policy) {
+    static UpdateCall of(RedisKeys keys, SessionId id, SessionUpdate update, SessionPolicy policy, Outbox outbox) {
         return new UpdateCall(
                 keys.session(id),
                 keys.base(id.tag()),
@@ -34,6 +35,7 @@ record UpdateCall(
                 update.expectedVersion(),
                 policy.limits().maxAttributes(),
                 policy.limits().maxSessionBytes(),
+                outbox.arg(),
                 update.changes());
     }
 
@@ -49,12 +51,13 @@ record UpdateCall(
 
     @Override
     public String[] args() {
-        List<String> a = new ArrayList<>(5 + 2 * changes.size());
+        List<String> a = new ArrayList<>(6 + 2 * changes.size());
         a.add(base);
         a.add(sid);
         a.add(expectedVersion.isPresent() ? Long.toString(expectedVersion.getAsLong()) : "");
         a.add(Integer.toString(maxAttributes));
         a.add(Integer.toString(maxSessionBytes));
+        a.add(events);
         changes.forEach((name, value) -> {
             a.add(SessionCodec.ATTRIBUTE + name);
             a.add(value.map(JsonValue::json).orElse(""));

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Every script runs on a Redis Cluster node (which rejects declared keys of two slots with CROSSSLOT),
  * and {@code MONITOR} shows that every key each script touches, declared or derived, carries one hash
- * tag, hence one slot.
+ * tag, hence one slot: with the event outbox on, so its stream and timer writes are checked too.
  */
 class ClusterModeIT {
     private static final Pattern TAG = Pattern.compile("\"ss:\\{([0-9a-f]{2})}:");
@@ -48,6 +48,7 @@ class ClusterModeIT {
                 .commandTimeout(Duration.ofSeconds(2))
                 .policy(SessionPolicy.defaults()
                         .withLimits(SessionLimits.defaults().withMaxSessionsPerUser(2)))
+                .events(true)
                 .build();
     }
 
@@ -84,6 +85,7 @@ class ClusterModeIT {
         assertThat(store.listByIndex("tenant", "t{1}")).isNotEmpty();
         assertThat(store.revokeByUser("user-2{x}", Optional.empty())).hasSize(2);
         assertThat(store.create(NewSession.anonymous()).session().version()).isEqualTo(1);
+        store.events().expireDue();
         assertEveryScriptTouchedOneTag(monitor.linesSince());
     }
 

@@ -7,6 +7,7 @@ import dev.sessionstore.JsonValue;
 import dev.sessionstore.NewSession;
 import dev.sessionstore.SessionId;
 import dev.sessionstore.SessionToken;
+import dev.sessionstore.SessionUpdate;
 import dev.sessionstore.testkit.RequiredTool;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -102,6 +103,54 @@ class PythonReaderIT {
                                         .toList()));
     }
 
+    @Test
+    void theDocumentsPythonReadsTheEvents_withAConsumerGroup() throws Exception {
+        Path python3 = RequiredTool.PYTHON3.require();
+        try (RedisSessionStore store =
+                RedisSessionStore.builder().redisUri(redis.uri()).events(true).build()) {
+            CreatedSession created = store.create(NewSession.forUser("hana"));
+            store.update(
+                    created.token(),
+                    SessionUpdate.builder().set("theme", JsonValue.of("dark")).build());
+            CreatedSession rotated = store.rotate(created.token());
+            store.revoke(rotated.token());
+            CreatedSession anonymous = store.create(NewSession.anonymous());
+
+            String script = String.join("\n", pythonBlocks()) + """
+
+                    import sys
+                    r = redis.Redis(port=int(sys.argv[1]))
+                    ensure_group(r, "py")
+                    seen = []
+                    read_events(r, "py", "reader-1", seen.append)
+                    seen.sort(key=lambda e: (e["id"].split(":")[0], int(e["id"].split(":")[1].split("-")[0]),
+                                             int(e["id"].split("-")[1])))
+                    for e in seen:
+                        print(e["type"], e["session"], e["user"], e["previous"], ",".join(e["attributes"]))
+                    print("again", read_events(r, "py", "reader-1", seen.append))
+                    """;
+            Path file = dir.resolve("events.py");
+            Files.writeString(file, "import redis\n" + script);
+
+            List<String> out = python(python3, file, Integer.toString(redis.port()));
+
+            String before = created.session().id().value();
+            String after = rotated.session().id().value();
+            assertThat(out.stream().filter(line -> line.contains(" hana ")))
+                    .as("one session's events, in order")
+                    .containsExactly(
+                            "created " + before + " hana None ",
+                            "updated " + before + " hana None theme",
+                            "rotated " + after + " hana " + before + " ",
+                            "revoked " + after + " hana None ");
+            assertThat(out)
+                    .hasSize(6)
+                    .contains("created " + anonymous.session().id().value() + " None None ")
+                    .endsWith("again 0");
+            assertThat(String.join("\n", out)).doesNotContain(created.token().reveal());
+        }
+    }
+
     private static List<String> pythonBlocks() throws IOException {
         Matcher m = Pattern.compile("```python\n(.*?)```", Pattern.DOTALL)
                 .matcher(Files.readString(LAYOUT_DOC, StandardCharsets.UTF_8));
@@ -109,7 +158,7 @@ class PythonReaderIT {
         while (m.find()) {
             blocks.add(m.group(1));
         }
-        assertThat(blocks).as("python blocks in " + LAYOUT_DOC).hasSize(2);
+        assertThat(blocks).as("python blocks in " + LAYOUT_DOC).hasSize(3);
         return blocks;
     }
 

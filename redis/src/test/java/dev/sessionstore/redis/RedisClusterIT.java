@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessionstore.CreatedSession;
 import dev.sessionstore.NewSession;
+import dev.sessionstore.SessionEvent;
+import dev.sessionstore.SessionId;
 import dev.sessionstore.StoreUnavailableException;
 import dev.sessionstore.testkit.RedisClusterExtension;
 import io.lettuce.core.cluster.SlotHash;
@@ -33,6 +35,52 @@ class RedisClusterIT {
                 .commandTimeout(TIMEOUT)
                 .keyPrefix(prefix)
                 .build();
+    }
+
+    @Test
+    @Order(0)
+    void events_onEveryNode_areReadByAConsumerGroup_andExpireOnce() throws InterruptedException {
+        try (RedisSessionStore store = RedisSessionStore.builder()
+                .redisUri(cluster.uri(1))
+                .cluster(true)
+                .commandTimeout(Duration.ofSeconds(2))
+                .keyPrefix("events")
+                .events(true)
+                .build()) {
+            SessionEventConsumer consumer = store.events().consumer("g", "c", Duration.ofSeconds(30));
+            List<SessionId> ids = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                ids.add(store.create(NewSession.builder()
+                                .userId("user-" + i)
+                                .idleTimeout(Duration.ofSeconds(1))
+                                .build())
+                        .session()
+                        .id());
+            }
+            List<SessionEvent> created = drain(consumer);
+            assertThat(created).extracting(SessionEvent::sessionId).containsExactlyInAnyOrderElementsOf(ids);
+            Thread.sleep(1_200);
+            int expired = 0;
+            for (int round = 0; round < 20 && expired < ids.size(); round++) {
+                expired += store.events().expireDue();
+                Thread.sleep(100);
+            }
+            assertThat(expired).isEqualTo(ids.size());
+            assertThat(drain(consumer))
+                    .allMatch(e -> e.type() == SessionEvent.Type.EXPIRED)
+                    .extracting(SessionEvent::sessionId)
+                    .containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(store.events().backlog("g")).isZero();
+        }
+    }
+
+    private static List<SessionEvent> drain(SessionEventConsumer consumer) {
+        List<SessionEvent> all = new ArrayList<>();
+        for (List<SessionEvent> batch = consumer.poll(100); !batch.isEmpty(); batch = consumer.poll(100)) {
+            consumer.ack(batch);
+            all.addAll(batch);
+        }
+        return all;
     }
 
     @Test

@@ -117,6 +117,7 @@ final class Backends {
                     .commandTimeout(config.commandTimeout())
                     .keyPrefix(KEY_PREFIX)
                     .clientResources(resources)
+                    .events(config.webhook().isPresent())
                     .build();
         } catch (RuntimeException e) {
             admin.close();
@@ -127,7 +128,12 @@ final class Backends {
                 store,
                 what + ", persistence: " + persistence.describe(),
                 Optional.of(admin),
-                Optional.of(new SharedRedis(url, config.redisCluster(), resources, store.inspection())),
+                Optional.of(new SharedRedis(
+                        url,
+                        config.redisCluster(),
+                        resources,
+                        store.inspection(),
+                        config.webhook().isPresent() ? Optional.of(store.events()) : Optional.empty())),
                 launched,
                 warnings(persistence),
                 () -> {

@@ -109,11 +109,20 @@ final class ServerCommand implements Callable<ServerConfig> {
     @Option(
             names = "--webhook-url",
             defaultValue = "${env:SESSIONSTORE_WEBHOOK_URL}",
-            description = "POST session events (created, rotated, revoked, expired) as JSON to this http(s) URL,"
-                    + " with retries, through the shared circuit breaker 'webhook'; default: none (disabled)."
-                    + " Env SESSIONSTORE_WEBHOOK_URL.")
+            description = "POST session events (created, rotated, updated, revoked, evicted, expired) as JSON to this"
+                    + " http(s) URL, with retries, through the shared circuit breaker 'webhook'. With Redis the"
+                    + " events are written to the store's durable outbox and delivered at least once by the"
+                    + " instances together; default: none (disabled). Env SESSIONSTORE_WEBHOOK_URL.")
     @Nullable
     String webhookUrl;
+
+    @Option(
+            names = "--webhook-claim-after-seconds",
+            defaultValue = "${env:SESSIONSTORE_WEBHOOK_CLAIM_AFTER_SECONDS:-30}",
+            description = "With Redis: an event read but not acknowledged for this long (its delivery failed or its"
+                    + " instance died) is delivered again by any instance (default: ${DEFAULT-VALUE})."
+                    + " Env SESSIONSTORE_WEBHOOK_CLAIM_AFTER_SECONDS.")
+    long webhookClaimAfterSeconds;
 
     @Option(
             names = "--stats-interval-seconds",
@@ -124,9 +133,10 @@ final class ServerCommand implements Callable<ServerConfig> {
 
     @Option(
             names = "--upkeep-interval-seconds",
-            defaultValue = "${env:SESSIONSTORE_UPKEEP_INTERVAL_SECONDS:-60}",
-            description = "How often the cluster-wide upkeep job looks for expired sessions (the source of 'expired'"
-                    + " events) (default: ${DEFAULT-VALUE}). Env SESSIONSTORE_UPKEEP_INTERVAL_SECONDS.")
+            defaultValue = "${env:SESSIONSTORE_UPKEEP_INTERVAL_SECONDS:-1}",
+            description = "How often the cluster-wide upkeep job writes the 'expired' events of the sessions whose"
+                    + " expiry passed (how late they may be) (default: ${DEFAULT-VALUE})."
+                    + " Env SESSIONSTORE_UPKEEP_INTERVAL_SECONDS.")
     long upkeepIntervalSeconds;
 
     @Option(
@@ -153,7 +163,9 @@ final class ServerCommand implements Callable<ServerConfig> {
                 Optional.ofNullable(usersFile),
                 parseEnum(ServerConfig.StoreKind.class, "store", store),
                 Duration.ofMillis(redisTimeoutMs),
-                Optional.ofNullable(blankToNull(webhookUrl)).map(WebhookConfig::parse),
+                Optional.ofNullable(blankToNull(webhookUrl))
+                        .map(WebhookConfig::parse)
+                        .map(w -> w.withClaimAfter(Duration.ofSeconds(webhookClaimAfterSeconds))),
                 new MaintenanceOptions(
                         Duration.ofSeconds(statsIntervalSeconds), Duration.ofSeconds(upkeepIntervalSeconds)),
                 Optional.ofNullable(blankToNull(instanceId)).orElseGet(ServerConfig::defaultInstanceId));

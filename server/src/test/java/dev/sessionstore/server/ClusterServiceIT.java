@@ -3,15 +3,22 @@ package dev.sessionstore.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.sessionstore.coordination.RunOutcome;
 import dev.sessionstore.server.jobs.MaintenanceJobs;
+import dev.sessionstore.server.webhooks.WebhookConfig;
 import dev.sessionstore.testkit.RedisClusterExtension;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -19,17 +26,27 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The service with {@code --redis-cluster} on a private three-master Redis Cluster: the service API works,
- * the maintenance jobs run through the cluster (scheduler, statistics board, expiry scan) and the admin
- * page shows their figures.
+ * the maintenance jobs run through the cluster (scheduler, statistics board, the expiry job), the admin
+ * page shows their figures, and the webhook gets the events of the store's outbox from every node.
  */
 class ClusterServiceIT {
     @RegisterExtension
     static final RedisClusterExtension cluster = new RedisClusterExtension();
 
     @Test
-    void theServiceApiJobsAndAdminPage_workOnARedisCluster() {
-        ServerConfig config =
-                TestServer.config(ServerConfig.StoreKind.REDIS, Optional.of(cluster.uri(2)), true, Optional.empty());
+    void theServiceApiJobsAndAdminPage_workOnARedisCluster() throws IOException {
+        List<String> events = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            events.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        WebhookConfig webhook = WebhookConfig.of(
+                URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"));
+        ServerConfig config = TestServer.config(
+                ServerConfig.StoreKind.REDIS, Optional.of(cluster.uri(2)), true, Optional.of(webhook));
         try (TestServer server = TestServer.start(config)) {
             List<String> tokens = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
@@ -80,6 +97,18 @@ class ClusterServiceIT {
             HttpResponse<String> revoked =
                     server.send(server.api("/v1/users/user-3/sessions").DELETE().build());
             assertThat(revoked.body()).contains("\"revoked\":3");
+            // the outbox on the cluster: every create and the three revocations reach the webhook
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> events.stream()
+                                            .filter(e -> e.contains("\"type\":\"created\""))
+                                            .count()
+                                    == 30
+                            && events.stream()
+                                            .filter(e -> e.contains("\"type\":\"revoked\""))
+                                            .count()
+                                    == 3);
+        } finally {
+            receiver.stop(0);
         }
     }
 

@@ -63,7 +63,7 @@ public enum RedisFailure {
     }
 
     /** The cause inside {@link CompletionException}s and {@link ExecutionException}s. */
-    static Throwable unwrap(Throwable e) {
+    public static Throwable unwrap(Throwable e) {
         Throwable t = e;
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();

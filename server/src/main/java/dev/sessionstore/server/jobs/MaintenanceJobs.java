@@ -3,6 +3,7 @@ package dev.sessionstore.server.jobs;
 import dev.sessionstore.coordination.JobDefinition;
 import dev.sessionstore.coordination.Schedule;
 import dev.sessionstore.coordination.Scheduler;
+import dev.sessionstore.redis.RedisSessionEvents;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,11 +14,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The server's maintenance jobs, registered on the cluster-wide scheduler so each slot runs on one instance only:
  * {@value #STATS} measures the store and leaves the figures on the {@link StatsBoard}; {@value #EXPIRY} (only with
- * a Redis) runs the {@link ExpiryScan}.
+ * the Redis store's event outbox) writes the {@code expired} events of the sessions whose expiry has passed ({@link
+ * RedisSessionEvents#expireDue()}: the expiry-ordered timers, no keyspace scan), every upkeep interval (1 s by
+ * default, so an event is at most about that late).
  */
 public final class MaintenanceJobs {
     public static final String STATS = "server-stats";
-    public static final String EXPIRY = "session-expiry-scan";
+    public static final String EXPIRY = "session-expiry";
     private static final Logger LOG = LoggerFactory.getLogger(MaintenanceJobs.class);
 
     private MaintenanceJobs() {}
@@ -28,7 +31,7 @@ public final class MaintenanceJobs {
             MaintenanceOptions options,
             StatsSource source,
             StatsBoard board,
-            Optional<ExpiryScan> scan,
+            Optional<RedisSessionEvents> events,
             Clock clock) {
         List<String> names = new ArrayList<>();
         scheduler.register(JobDefinition.of(STATS, Schedule.fixedRate(options.statsInterval()), ctx -> {
@@ -37,11 +40,11 @@ public final class MaintenanceJobs {
             board.put(stats);
         }));
         names.add(STATS);
-        scan.ifPresent(s -> {
+        events.ifPresent(e -> {
             scheduler.register(JobDefinition.of(EXPIRY, Schedule.fixedRate(options.upkeepInterval()), ctx -> {
-                int n = s.run(ctx);
+                int n = e.expireDue();
                 if (n > 0) {
-                    LOG.info("{}: {} expired session(s) since the last run", EXPIRY, n);
+                    LOG.debug("{}: {} session(s) expired", EXPIRY, n);
                 }
             }));
             names.add(EXPIRY);

@@ -7,7 +7,7 @@ import java.util.Objects;
  * How often the maintenance jobs run (fixed-rate slots, the same on every instance).
  *
  * @param statsInterval the statistics job (live sessions, memory per session)
- * @param upkeepInterval the expired-session scan
+ * @param upkeepInterval the expired-session job (the lateness of {@code expired} events)
  */
 public record MaintenanceOptions(Duration statsInterval, Duration upkeepInterval) {
     public MaintenanceOptions {
@@ -15,9 +15,9 @@ public record MaintenanceOptions(Duration statsInterval, Duration upkeepInterval
         check("upkeep-interval", upkeepInterval);
     }
 
-    /** Statistics every 30 s, upkeep every 60 s. */
+    /** Statistics every 30 s, upkeep every second. */
     public static MaintenanceOptions defaults() {
-        return new MaintenanceOptions(Duration.ofSeconds(30), Duration.ofSeconds(60));
+        return new MaintenanceOptions(Duration.ofSeconds(30), Duration.ofSeconds(1));
     }
 
     private static void check(String setting, Duration d) {

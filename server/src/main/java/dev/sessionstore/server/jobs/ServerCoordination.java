@@ -5,8 +5,8 @@ import dev.sessionstore.coordination.BreakerForce;
 import dev.sessionstore.coordination.CircuitBreaker;
 import dev.sessionstore.coordination.Coordination;
 import dev.sessionstore.coordination.JobRun;
+import dev.sessionstore.redis.RedisSessionEvents;
 import dev.sessionstore.server.webhooks.EventingSessionStore;
-import dev.sessionstore.server.webhooks.SessionEventSink;
 import dev.sessionstore.server.webhooks.WebhookConfig;
 import dev.sessionstore.server.webhooks.WebhookDispatcher;
 import java.time.Clock;
@@ -31,6 +31,7 @@ public final class ServerCoordination implements AutoCloseable {
     private final StatsBoard board;
     private final List<String> jobs;
     private final Optional<Runnable> closeRedis;
+    private final boolean outbox;
 
     private ServerCoordination(
             Coordination coordination,
@@ -38,8 +39,10 @@ public final class ServerCoordination implements AutoCloseable {
             Optional<CircuitBreaker> breaker,
             StatsBoard board,
             List<String> jobs,
-            Optional<Runnable> closeRedis) {
+            Optional<Runnable> closeRedis,
+            boolean outbox) {
         this.coordination = coordination;
+        this.outbox = outbox;
         this.webhook = webhook;
         this.breaker = breaker;
         this.board = board;
@@ -51,7 +54,8 @@ public final class ServerCoordination implements AutoCloseable {
      * Registers the jobs, starts the scheduler and the webhook dispatcher (if configured).
      *
      * @param coordination this instance's coordination; closed by {@link #close()}, or here if starting fails
-     * @param redis the Redis holding the store, if any (enables the shared stats board and the expiry scan)
+     * @param redis the Redis holding the store, if any (enables the shared stats board; with the store's event outbox, the webhook reads
+     *     it and the expiry job writes its {@code expired} events)
      */
     public static ServerCoordination start(
             Coordination coordination,
@@ -62,19 +66,23 @@ public final class ServerCoordination implements AutoCloseable {
             Clock clock) {
         Optional<CircuitBreaker> breaker =
                 webhookConfig.map(w -> coordination.breakers().breaker(WebhookConfig.BREAKER, w.breaker()));
-        Optional<WebhookDispatcher> webhook = webhookConfig.map(
-                w -> WebhookDispatcher.http(w, breaker.orElseThrow()).start());
-        SessionEventSink sink = webhook.<SessionEventSink>map(w -> w).orElse(SessionEventSink.NONE);
+        Optional<RedisSessionEvents> outbox = redis.flatMap(SharedRedis::events);
+        Optional<WebhookDispatcher> webhook = webhookConfig.map(w -> outbox.map(events -> WebhookDispatcher.outbox(
+                        w,
+                        breaker.orElseThrow(),
+                        events.consumer(WebhookDispatcher.GROUP, coordination.instanceId(), w.claimAfter()),
+                        () -> events.backlog(WebhookDispatcher.GROUP)))
+                .orElseGet(() -> WebhookDispatcher.http(w, breaker.orElseThrow()))
+                .start());
         Optional<OwnRedis> conn = Optional.empty();
         try {
             conn = redis.map(OwnRedis::connect);
             StatsBoard board = conn.map(c -> StatsBoard.redis(c, OWN_PREFIX)).orElseGet(StatsBoard::inMemory);
-            Optional<ExpiryScan> scan =
-                    conn.map(c -> new ExpiryScan(c, redis.orElseThrow().store(), OWN_PREFIX, sink, clock));
-            List<String> jobs = MaintenanceJobs.register(coordination.scheduler(), options, stats, board, scan, clock);
+            List<String> jobs =
+                    MaintenanceJobs.register(coordination.scheduler(), options, stats, board, outbox, clock);
             coordination.scheduler().start();
             Optional<Runnable> closer = conn.map(c -> c::close);
-            return new ServerCoordination(coordination, webhook, breaker, board, jobs, closer);
+            return new ServerCoordination(coordination, webhook, breaker, board, jobs, closer, outbox.isPresent());
         } catch (RuntimeException e) {
             webhook.ifPresent(WebhookDispatcher::close);
             coordination.close();
@@ -83,8 +91,14 @@ public final class ServerCoordination implements AutoCloseable {
         }
     }
 
-    /** {@code store} publishing session events to the webhook, or {@code store} itself when there is none. */
+    /**
+     * {@code store} publishing session events to the webhook when it has no outbox of its own, else {@code store}
+     * itself (no webhook, or the Redis store writing its events to its outbox).
+     */
     public SessionStore wrap(SessionStore store, Clock clock) {
+        if (outbox) {
+            return store;
+        }
         return webhook.<SessionStore>map(w -> new EventingSessionStore(store, w, clock))
                 .orElse(store);
     }

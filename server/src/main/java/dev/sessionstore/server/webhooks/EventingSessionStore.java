@@ -4,19 +4,23 @@ import dev.sessionstore.CreatedSession;
 import dev.sessionstore.ForwardingSessionStore;
 import dev.sessionstore.NewSession;
 import dev.sessionstore.Session;
+import dev.sessionstore.SessionEvent;
+import dev.sessionstore.SessionEvent.Type;
 import dev.sessionstore.SessionId;
 import dev.sessionstore.SessionStore;
 import dev.sessionstore.SessionToken;
-import dev.sessionstore.server.webhooks.SessionEvent.Type;
+import dev.sessionstore.SessionUpdate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * Publishes {@code created}, {@code rotated} and {@code revoked} events for the changes made through it; the
- * sink must not block. Each event comes from what the store reports it changed in that same atomic step (the
- * revoked session, the revoked ids), so it costs no extra read and no session is missed or named twice.
- * {@code expired} events come from the expiry scan, a maintenance job, not from here.
+ * Publishes {@code created}, {@code rotated}, {@code updated} and {@code revoked} events for the changes made through
+ * it, for the stores without an outbox (in memory): the sink must not block, and an event not yet delivered when the
+ * process dies is lost. The Redis store writes its events itself, durably ({@code RedisSessionEvents}). Each event
+ * comes from what the store reports it changed in that same atomic step (the revoked session, the revoked ids), so it
+ * costs no extra read and no session is missed or named twice; its id is a random UUID.
  */
 public final class EventingSessionStore extends ForwardingSessionStore {
     private final SessionEventSink sink;
@@ -31,7 +35,12 @@ public final class EventingSessionStore extends ForwardingSessionStore {
     @Override
     public CreatedSession create(NewSession spec) {
         CreatedSession created = super.create(spec);
-        emit(Type.CREATED, created.session().id(), created.session().userId());
+        emit(
+                Type.CREATED,
+                created.session().id(),
+                Optional.empty(),
+                created.session().userId(),
+                List.of());
         return created;
     }
 
@@ -39,8 +48,20 @@ public final class EventingSessionStore extends ForwardingSessionStore {
     public CreatedSession rotate(SessionToken token) {
         CreatedSession rotated = super.rotate(token);
         Session s = rotated.session();
-        sink.publish(new SessionEvent(Type.ROTATED, s.id(), Optional.of(token.id()), s.userId(), clock.instant()));
+        emit(Type.ROTATED, s.id(), Optional.of(token.id()), s.userId(), List.of());
         return rotated;
+    }
+
+    @Override
+    public Session update(SessionToken token, SessionUpdate update) {
+        Session s = super.update(token, update);
+        emit(
+                Type.UPDATED,
+                s.id(),
+                Optional.empty(),
+                s.userId(),
+                List.copyOf(update.changes().keySet()));
+        return s;
     }
 
     @Override
@@ -54,18 +75,20 @@ public final class EventingSessionStore extends ForwardingSessionStore {
     }
 
     private Optional<Session> emitRevoked(Optional<Session> revoked) {
-        revoked.ifPresent(s -> emit(Type.REVOKED, s.id(), s.userId()));
+        revoked.ifPresent(s -> emit(Type.REVOKED, s.id(), Optional.empty(), s.userId(), List.of()));
         return revoked;
     }
 
     @Override
     public List<SessionId> revokeByUser(String userId, Optional<SessionId> keep) {
         List<SessionId> revoked = super.revokeByUser(userId, keep);
-        revoked.forEach(id -> emit(Type.REVOKED, id, Optional.of(userId)));
+        revoked.forEach(id -> emit(Type.REVOKED, id, Optional.empty(), Optional.of(userId), List.of()));
         return revoked;
     }
 
-    private void emit(Type type, SessionId id, Optional<String> user) {
-        sink.publish(SessionEvent.of(type, id, user, clock.instant()));
+    private void emit(
+            Type type, SessionId id, Optional<SessionId> previous, Optional<String> user, List<String> attributes) {
+        sink.publish(
+                new SessionEvent(UUID.randomUUID().toString(), type, id, previous, user, clock.instant(), attributes));
     }
 }

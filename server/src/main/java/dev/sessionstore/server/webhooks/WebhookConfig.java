@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param queueCapacity events kept in memory while waiting for delivery; beyond it the oldest is dropped
  * @param retry attempts and backoff of one event
  * @param breaker the shared {@code webhook} breaker's settings (every instance must use the same)
+ * @param claimAfter with the Redis store's outbox: how long an event read but not acknowledged (its delivery failed,
+ *     or its instance died) stays with its instance before any instance delivers it again
  */
 public record WebhookConfig(
         URI url,
@@ -22,7 +24,8 @@ public record WebhookConfig(
         Duration requestTimeout,
         int queueCapacity,
         RetryPolicy retry,
-        BreakerConfig breaker) {
+        BreakerConfig breaker,
+        Duration claimAfter) {
     /** The shared circuit breaker's name. */
     public static final String BREAKER = "webhook";
 
@@ -39,11 +42,15 @@ public record WebhookConfig(
         if (queueCapacity < 1 || queueCapacity > 1_000_000) {
             throw new IllegalArgumentException("webhook queueCapacity must be in [1, 1000000]: " + queueCapacity);
         }
+        Objects.requireNonNull(claimAfter, "claimAfter");
+        if (claimAfter.compareTo(Duration.ofSeconds(1)) < 0 || claimAfter.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("webhook claim-after must be in [1s, 1h]: " + claimAfter);
+        }
     }
 
     /**
-     * Short timeouts (1 s connect, 2 s request), 10,000 queued events, {@link RetryPolicy#defaults()}, and a
-     * breaker that opens at 50 % failures over at least 10 calls in 10 s for 30 s.
+     * Short timeouts (1 s connect, 2 s request), 10,000 queued events, {@link RetryPolicy#defaults()}, a breaker
+     * that opens at 50 % failures over at least 10 calls in 10 s for 30 s, and outbox events claimed after 30 s.
      */
     public static WebhookConfig of(URI url) {
         return new WebhookConfig(
@@ -52,7 +59,8 @@ public record WebhookConfig(
                 Duration.ofSeconds(2),
                 10_000,
                 RetryPolicy.defaults(),
-                BreakerConfig.defaults().withMinimumCalls(10).withSlowCallThreshold(Duration.ofSeconds(2)));
+                BreakerConfig.defaults().withMinimumCalls(10).withSlowCallThreshold(Duration.ofSeconds(2)),
+                Duration.ofSeconds(30));
     }
 
     /** Parses the {@code --webhook-url} option. */
@@ -65,15 +73,19 @@ public record WebhookConfig(
     }
 
     public WebhookConfig withRetry(RetryPolicy r) {
-        return new WebhookConfig(url, connectTimeout, requestTimeout, queueCapacity, r, breaker);
+        return new WebhookConfig(url, connectTimeout, requestTimeout, queueCapacity, r, breaker, claimAfter);
     }
 
     public WebhookConfig withBreaker(BreakerConfig b) {
-        return new WebhookConfig(url, connectTimeout, requestTimeout, queueCapacity, retry, b);
+        return new WebhookConfig(url, connectTimeout, requestTimeout, queueCapacity, retry, b, claimAfter);
     }
 
     public WebhookConfig withQueueCapacity(int n) {
-        return new WebhookConfig(url, connectTimeout, requestTimeout, n, retry, breaker);
+        return new WebhookConfig(url, connectTimeout, requestTimeout, n, retry, breaker, claimAfter);
+    }
+
+    public WebhookConfig withClaimAfter(Duration d) {
+        return new WebhookConfig(url, connectTimeout, requestTimeout, queueCapacity, retry, breaker, d);
     }
 
     private static void positive(String setting, Duration d) {

@@ -36,8 +36,10 @@ class MaintenanceJobsIT {
         RedisSessionStore store = RedisSessionStore.builder()
                 .redisUri(redis.uri())
                 .clientResources(resources)
+                .events(true)
                 .build();
-        SharedRedis shared = new SharedRedis(redis.uri(), false, resources, store.inspection());
+        SharedRedis shared =
+                new SharedRedis(redis.uri(), false, resources, store.inspection(), Optional.of(store.events()));
         try {
             for (int i = 1; i <= 3; i++) {
                 String id = "server-" + i;

@@ -3,10 +3,13 @@ package dev.sessionstore.server.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionstore.CreatedSession;
+import dev.sessionstore.JsonValue;
 import dev.sessionstore.NewSession;
+import dev.sessionstore.SessionEvent;
+import dev.sessionstore.SessionEvent.Type;
 import dev.sessionstore.SessionPolicy;
+import dev.sessionstore.SessionUpdate;
 import dev.sessionstore.memory.InMemorySessionStore;
-import dev.sessionstore.server.webhooks.SessionEvent.Type;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +32,20 @@ class EventingSessionStoreTest {
         assertThat(events.get(1).previousId()).contains(created.session().id());
         assertThat(events.get(1).sessionId()).isEqualTo(rotated.session().id());
         assertThat(events.get(2).userId()).contains("alice");
+    }
+
+    @Test
+    void update_namesTheChangedAttributes_andEveryEventHasItsOwnId() {
+        CreatedSession created = store.create(NewSession.forUser("erin"));
+        store.update(
+                created.token(),
+                SessionUpdate.builder()
+                        .set("cart", JsonValue.of(2))
+                        .remove("old")
+                        .build());
+        assertThat(events).extracting(SessionEvent::type).containsExactly(Type.CREATED, Type.UPDATED);
+        assertThat(events.get(1).attributes()).containsExactlyInAnyOrder("cart", "old");
+        assertThat(events.get(1).id()).isNotEqualTo(events.get(0).id());
     }
 
     @Test

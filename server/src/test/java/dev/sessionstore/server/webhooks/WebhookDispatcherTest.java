@@ -3,6 +3,7 @@ package dev.sessionstore.server.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.sessionstore.SessionEvent;
 import dev.sessionstore.SessionToken;
 import dev.sessionstore.coordination.BreakerConfig;
 import dev.sessionstore.coordination.BreakerForce;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,8 +49,14 @@ class WebhookDispatcherTest {
     }
 
     private static SessionEvent event(String user) {
-        return SessionEvent.of(
-                SessionEvent.Type.CREATED, SessionToken.generate(user).id(), Optional.of(user), Instant.now());
+        return new SessionEvent(
+                UUID.randomUUID().toString(),
+                SessionEvent.Type.CREATED,
+                SessionToken.generate(user).id(),
+                Optional.empty(),
+                Optional.of(user),
+                Instant.now(),
+                List.of());
     }
 
     @Test
