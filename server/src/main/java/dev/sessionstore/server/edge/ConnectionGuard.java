@@ -149,7 +149,11 @@ final class ConnectionGuard implements ServerConnectionSelector {
 
         @Override
         public void close(boolean interrupt) {
-            delegate.close(interrupt);
+            if (served) {
+                delegate.close(interrupt);
+            } else {
+                ctx.serverSocket().close(); // a refusal being drained: nothing to finish
+            }
         }
 
         @Override
