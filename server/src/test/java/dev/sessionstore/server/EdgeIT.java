@@ -129,7 +129,8 @@ class EdgeIT {
 
     /**
      * Not a pass/fail measure (no timed assertion on a noisy machine): prints the latency of normal requests alone,
-     * then during a flood of idle and slowloris connections; docs/server.md "The edge, measured" quotes it. Run:
+     * during a flood of idle and slowloris connections, and alone again; docs/server.md "The edge, measured" quotes
+     * it. Run:
      * {@code mvn -pl server verify -Dit.test=EdgeIT#normalRequests_areServed_duringAFloodOfIdleAndSlowConnections}.
      */
     @Test
@@ -144,8 +145,8 @@ class EdgeIT {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"u\"}"))
                     .build();
-            measure(server, create, 300); // warm-up
-            Latency alone = measure(server, create, 1000);
+            measure(server, create, 500); // warm-up
+            Latency before = measure(server, create, 1000);
 
             List<RawConnection> flood = new ArrayList<>();
             try {
@@ -159,11 +160,15 @@ class EdgeIT {
                 List<RawConnection> slowOnes = flood.subList(idle, idle + slow);
                 drip.scheduleAtFixedRate(() -> slowOnes.forEach(c -> c.send("X")), 0, 500, TimeUnit.MILLISECONDS);
                 Latency flooded = measure(server, create, 1000);
+                drip.shutdownNow();
+                flood.forEach(RawConnection::close);
+                Latency after = measure(server, create, 1000);
                 System.out.printf(
-                        "EDGE LATENCY (POST /v1/sessions, memory store, 1000 sequential requests):%n"
-                                + "  alone:                               %s%n"
-                                + "  with %d idle + %d slowloris conns:  %s%n",
-                        alone, idle, slow, flooded);
+                        "EDGE LATENCY (POST /v1/sessions, memory store, 1000 sequential requests each):%n"
+                                + "  alone, before:                       %s%n"
+                                + "  with %d idle + %d slowloris conns:  %s%n"
+                                + "  alone, after:                        %s%n",
+                        before, idle, slow, flooded, after);
             } finally {
                 flood.forEach(RawConnection::close);
             }

@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * up the descriptors; this watchdog covers the rest (descriptors taken by anything else): every {@link #PERIOD} it
  * connects to the port, and "connection refused" means nothing listens there any more. It then starts a new web
  * server on the same port with the same configuration, once the descriptor count shows room, retrying with back-off
- * (0.25 s doubling to 2 s). Until then {@link #listening()} is false, which makes {@code /health/ready} answer 503
- * once the port answers again (while it is closed, a readiness probe is refused anyway). Each dead listener leaves its
- * stuck thread behind (Helidon's), one per restart.
+ * (0.25 s doubling to 2 s). From the moment the port is found closed until the new server is bound,
+ * {@link #listening()} is false (readiness, metrics); a readiness probe cannot reach the service then anyway (its
+ * connection is refused, which orchestrators count as not ready). Each dead listener leaves its stuck thread behind
+ * (Helidon's), one per restart.
  *
  * <p>Thread-safe.
  */

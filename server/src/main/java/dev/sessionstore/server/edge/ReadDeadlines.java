@@ -1,27 +1,20 @@
 package dev.sessionstore.server.edge;
 
 import io.helidon.common.buffers.DataReader;
-import io.helidon.common.buffers.DataWriter;
-import io.helidon.common.socket.HelidonSocket;
-import io.helidon.common.socket.PeerInfo;
 import io.helidon.http.Status;
 import io.helidon.webserver.ConnectionContext;
-import io.helidon.webserver.ListenerContext;
-import io.helidon.webserver.ProxyProtocolData;
-import io.helidon.webserver.Router;
 import io.helidon.webserver.ServerConnectionException;
 import io.helidon.webserver.http1.Http1ConnectionListener;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,7 +101,7 @@ final class ReadDeadlines implements AutoCloseable {
                 closed.increment();
                 try {
                     LOG.debug("closing {}: its request was not read within the read timeout", t.remotePeer());
-                    t.delegate.serverSocket().close();
+                    t.serverSocket().close();
                 } catch (RuntimeException e) {
                     // a failure must not end the sweeper (a scheduled task that throws is never run again)
                     LOG.debug("closing a connection past its read timeout failed", e);
@@ -122,25 +115,21 @@ final class ReadDeadlines implements AutoCloseable {
         sweeper.shutdownNow();
     }
 
-    /**
-     * A connection's context whose reader starts the clock; {@code requestStart} is 0 while no request is in flight.
-     * Everything else is the connection's own.
-     */
-    private final class Timed implements ConnectionContext {
-        final ConnectionContext delegate;
+    /** A connection's context whose reader starts the clock; {@code requestStart} is 0 while no request is in flight. */
+    private final class Timed extends ForwardingConnectionContext {
         final DataReader reader;
         volatile long requestStart;
 
         Timed(ConnectionContext delegate) {
-            this.delegate = delegate;
+            super(delegate);
             this.reader = DataReader.create(this::read);
         }
 
         /** As Helidon's own reader reads (its I/O failures mapped alike), noting when bytes arrive. */
-        private byte @org.jspecify.annotations.Nullable [] read() {
+        private byte @Nullable [] read() {
             byte[] bytes;
             try {
-                bytes = delegate.serverSocket().get();
+                bytes = serverSocket().get();
             } catch (UncheckedIOException e) {
                 throw new ServerConnectionException("Failed to get data from socket", e);
             }
@@ -153,61 +142,6 @@ final class ReadDeadlines implements AutoCloseable {
         @Override
         public DataReader dataReader() {
             return reader;
-        }
-
-        @Override
-        public DataWriter dataWriter() {
-            return delegate.dataWriter();
-        }
-
-        @Override
-        public ListenerContext listenerContext() {
-            return delegate.listenerContext();
-        }
-
-        @Override
-        public ExecutorService executor() {
-            return delegate.executor();
-        }
-
-        @Override
-        public Router router() {
-            return delegate.router();
-        }
-
-        @Override
-        public Optional<ProxyProtocolData> proxyProtocolData() {
-            return delegate.proxyProtocolData();
-        }
-
-        @Override
-        public HelidonSocket serverSocket() {
-            return delegate.serverSocket();
-        }
-
-        @Override
-        public PeerInfo remotePeer() {
-            return delegate.remotePeer();
-        }
-
-        @Override
-        public PeerInfo localPeer() {
-            return delegate.localPeer();
-        }
-
-        @Override
-        public boolean isSecure() {
-            return delegate.isSecure();
-        }
-
-        @Override
-        public String socketId() {
-            return delegate.socketId();
-        }
-
-        @Override
-        public String childSocketId() {
-            return delegate.childSocketId();
         }
     }
 }
