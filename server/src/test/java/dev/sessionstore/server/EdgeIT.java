@@ -73,6 +73,20 @@ class EdgeIT {
     }
 
     @Test
+    void aConnectionWhoseResponseSaidClose_isClosedAtOnce_notAtTheIdleTimeout() {
+        try (TestServer server = TestServer.memory(new EdgeOptions(Duration.ofMinutes(1), Duration.ofMinutes(1), 100));
+                RawConnection c = new RawConnection(server.server.port())) {
+            c.send("GET /health/live HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            RawConnection.Response r = c.readResponse();
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.head()).contains("Connection: close");
+            long start = System.nanoTime();
+            assertThat(c.awaitClosedByServer()).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
     void aConnectionAboveTheCap_isAnswered503AndClosed_andServedOnceOneCloses() throws Exception {
         int cap = 4;
         try (TestServer server =

@@ -30,14 +30,16 @@ final class ConnectionGuard implements ServerConnectionSelector {
     private final ServerConnectionSelector http1;
     private final int maxConnections;
     private final ReadDeadlines deadlines;
+    private final Probes probes;
     private final byte[] refusal;
     private final AtomicInteger open = new AtomicInteger();
     private final LongAdder refused = new LongAdder();
 
-    ConnectionGuard(ServerConnectionSelector http1, int maxConnections, ReadDeadlines deadlines) {
+    ConnectionGuard(ServerConnectionSelector http1, int maxConnections, ReadDeadlines deadlines, Probes probes) {
         this.http1 = http1;
         this.maxConnections = maxConnections;
         this.deadlines = deadlines;
+        this.probes = probes;
         this.refusal = refusal(maxConnections);
     }
 
@@ -73,6 +75,9 @@ final class ConnectionGuard implements ServerConnectionSelector {
 
     @Override
     public ServerConnection connection(ConnectionContext ctx) {
+        if (probes.isProbe(ctx)) {
+            return http1.connection(ctx); // closes at once; never counted, never refused
+        }
         boolean served = open.incrementAndGet() <= maxConnections;
         ConnectionContext timed = deadlines.track(ctx);
         try {

@@ -58,13 +58,17 @@ public final class Edge implements AutoCloseable {
                     caps.served());
         }
         ReadDeadlines deadlines = new ReadDeadlines(options.readTimeout(), System::nanoTime);
+        Probes probes = new Probes();
         try {
-            Http1Config h1 = http1.addSendListener(deadlines.sendListener()).build();
+            Http1Config h1 = http1.addReceiveListener(deadlines.receiveListener())
+                    .addSendListener(deadlines.sendListener())
+                    .build();
             ConnectionGuard guard = new ConnectionGuard(
                     new Http1ConnectionProvider()
                             .create(WebServer.DEFAULT_SOCKET_NAME, h1, ProtocolConfigs.create(List.of(h1))),
                     caps.served(),
-                    deadlines);
+                    deadlines,
+                    probes);
             WebServerConfig config = server.protocolsDiscoverServices(false)
                     .protocols(List.of())
                     .connectionSelectors(List.of(guard))
@@ -79,7 +83,7 @@ public final class Edge implements AutoCloseable {
             }
             WebServerConfig again =
                     WebServerConfig.builder(config).port(web.port()).buildPrototype();
-            return new Edge(caps, deadlines, guard, new ListenerWatchdog(again, web));
+            return new Edge(caps, deadlines, guard, new ListenerWatchdog(again, web, probes));
         } catch (RuntimeException e) {
             deadlines.close();
             throw e;

@@ -40,6 +40,7 @@ final class ListenerWatchdog implements AutoCloseable {
 
     private final WebServerConfig config;
     private final InetSocketAddress probe;
+    private final Probes probes;
     private final LongAdder restarts = new LongAdder();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sessionstore-listener-watchdog");
@@ -53,10 +54,12 @@ final class ListenerWatchdog implements AutoCloseable {
     /**
      * @param config the configuration {@code web} was started with, its port the one {@code web} bound
      * @param web the running web server
+     * @param probes where the probes' ports are told to the connection guard
      */
-    ListenerWatchdog(WebServerConfig config, WebServer web) {
+    ListenerWatchdog(WebServerConfig config, WebServer web, Probes probes) {
         this.config = config;
         this.web = web;
+        this.probes = probes;
         this.probe = new InetSocketAddress(probeAddress(config.host()), config.port());
         timer.scheduleWithFixedDelay(this::check, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -136,6 +139,8 @@ final class ListenerWatchdog implements AutoCloseable {
     /** True only when the connection is refused: nothing listens. A timeout or a local failure tells nothing. */
     private boolean refused() {
         try (Socket s = new Socket()) {
+            s.bind(new InetSocketAddress(probe.getAddress(), 0)); // the address the server will see
+            probes.connecting((InetSocketAddress) s.getLocalSocketAddress());
             s.connect(probe, PROBE_TIMEOUT_MILLIS);
             return false;
         } catch (ConnectException e) {

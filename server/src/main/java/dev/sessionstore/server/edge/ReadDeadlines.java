@@ -1,6 +1,8 @@
 package dev.sessionstore.server.edge;
 
 import io.helidon.common.buffers.DataReader;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Headers;
 import io.helidon.http.Status;
 import io.helidon.webserver.ConnectionContext;
 import io.helidon.webserver.ServerConnectionException;
@@ -80,6 +82,22 @@ final class ReadDeadlines implements AutoCloseable {
         return closed.sum();
     }
 
+    /**
+     * Notes a request that asks {@code Connection: close}. Helidon 4.5 answers it {@code Connection: close} but then
+     * waits for another request until the client closes or the idle timeout; so once the response has started, the
+     * reader reports the end of the stream and Helidon ends the connection.
+     */
+    Http1ConnectionListener receiveListener() {
+        return new Http1ConnectionListener() {
+            @Override
+            public void headers(ConnectionContext ctx, Headers headers) {
+                if (ctx instanceof Timed t) {
+                    t.closeAsked = headers.containsToken(HeaderValues.CONNECTION_CLOSE);
+                }
+            }
+        };
+    }
+
     /** Stops a request's clock when its response starts. */
     Http1ConnectionListener sendListener() {
         return new Http1ConnectionListener() {
@@ -87,6 +105,7 @@ final class ReadDeadlines implements AutoCloseable {
             public void status(ConnectionContext ctx, Status status) {
                 if (ctx instanceof Timed t && status.code() >= 200) {
                     t.requestStart = 0;
+                    t.closing = t.closeAsked;
                 }
             }
         };
@@ -115,10 +134,15 @@ final class ReadDeadlines implements AutoCloseable {
         sweeper.shutdownNow();
     }
 
-    /** A connection's context whose reader starts the clock; {@code requestStart} is 0 while no request is in flight. */
+    /**
+     * A connection's context whose reader starts the clock; {@code requestStart} is 0 while no request is in flight,
+     * {@code closing} is set once the response to a request that asked {@code Connection: close} has started.
+     */
     private final class Timed extends ForwardingConnectionContext {
         final DataReader reader;
         volatile long requestStart;
+        volatile boolean closeAsked;
+        volatile boolean closing;
 
         Timed(ConnectionContext delegate) {
             super(delegate);
@@ -127,6 +151,9 @@ final class ReadDeadlines implements AutoCloseable {
 
         /** As Helidon's own reader reads (its I/O failures mapped alike), noting when bytes arrive. */
         private byte @Nullable [] read() {
+            if (closing) {
+                return null;
+            }
             byte[] bytes;
             try {
                 bytes = serverSocket().get();
