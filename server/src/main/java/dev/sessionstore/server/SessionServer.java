@@ -35,10 +35,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running service: Helidon web server, store, metrics, coordination (maintenance jobs, session-event webhook
- * behind the shared breaker), the service edge (timeouts, connection cap, listener watchdog). Composes everything;
- * {@link #close()} stops the server (in-flight requests finish),
- * then the jobs and the webhook, then the store, then the embedded Redis (its AOF flushed by SHUTDOWN).
+ * The running service: Helidon web server behind the service edge (timeouts, connection cap, listener watchdog),
+ * store, metrics, coordination (maintenance jobs, session-event webhook behind the shared breaker). Composes
+ * everything; {@link #close()} stops the server (in-flight requests finish), then the jobs and the webhook, then the
+ * store, then the embedded Redis (its AOF flushed by SHUTDOWN).
  */
 final class SessionServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SessionServer.class);
