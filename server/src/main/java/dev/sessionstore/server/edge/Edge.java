@@ -5,6 +5,7 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http1.Http1ConnectionProvider;
+import io.helidon.webserver.spi.ServerConnectionSelector;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -60,15 +61,7 @@ public final class Edge implements AutoCloseable {
         ReadDeadlines deadlines = new ReadDeadlines(options.readTimeout(), System::nanoTime);
         Probes probes = new Probes();
         try {
-            Http1Config h1 = http1.addReceiveListener(deadlines.receiveListener())
-                    .addSendListener(deadlines.sendListener())
-                    .build();
-            ConnectionGuard guard = new ConnectionGuard(
-                    new Http1ConnectionProvider()
-                            .create(WebServer.DEFAULT_SOCKET_NAME, h1, ProtocolConfigs.create(List.of(h1))),
-                    caps.served(),
-                    deadlines,
-                    probes);
+            ConnectionGuard guard = new ConnectionGuard(http1(http1, deadlines), caps.served(), deadlines, probes);
             WebServerConfig config = server.protocolsDiscoverServices(false)
                     .protocols(List.of())
                     .connectionSelectors(List.of(guard))
@@ -88,6 +81,15 @@ public final class Edge implements AutoCloseable {
             deadlines.close();
             throw e;
         }
+    }
+
+    /** Helidon's HTTP/1.1 selector, as protocol discovery would make it, with the read deadlines listening. */
+    private static ServerConnectionSelector http1(Http1Config.Builder http1, ReadDeadlines deadlines) {
+        Http1Config config = http1.addReceiveListener(deadlines.receiveListener())
+                .addSendListener(deadlines.sendListener())
+                .build();
+        return new Http1ConnectionProvider()
+                .create(WebServer.DEFAULT_SOCKET_NAME, config, ProtocolConfigs.create(List.of(config)));
     }
 
     private static Duration idlePeriod(Duration idleTimeout) {
