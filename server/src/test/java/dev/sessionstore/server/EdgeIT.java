@@ -159,8 +159,8 @@ class EdgeIT {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"u\"}"))
                     .build();
-            measure(server, create, 500); // warm-up
-            Latency before = measure(server, create, 1000);
+            measure(server, create, 300); // warm-up
+            Latency before = measure(server, create, 500);
 
             List<RawConnection> flood = new ArrayList<>();
             try {
@@ -173,12 +173,12 @@ class EdgeIT {
                 }
                 List<RawConnection> slowOnes = flood.subList(idle, idle + slow);
                 drip.scheduleAtFixedRate(() -> slowOnes.forEach(c -> c.send("X")), 0, 500, TimeUnit.MILLISECONDS);
-                Latency flooded = measure(server, create, 1000);
+                Latency flooded = measure(server, create, 500);
                 drip.shutdownNow();
                 flood.forEach(RawConnection::close);
-                Latency after = measure(server, create, 1000);
+                Latency after = measure(server, create, 500);
                 System.out.printf(
-                        "EDGE LATENCY (POST /v1/sessions, memory store, 1000 sequential requests each):%n"
+                        "EDGE LATENCY (POST /v1/sessions, memory store, 500 sequential requests each):%n"
                                 + "  alone, before:                       %s%n"
                                 + "  with %d idle + %d slowloris conns:  %s%n"
                                 + "  alone, after:                        %s%n",
