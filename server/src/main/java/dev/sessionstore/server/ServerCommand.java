@@ -1,5 +1,6 @@
 package dev.sessionstore.server;
 
+import dev.sessionstore.server.edge.EdgeOptions;
 import dev.sessionstore.server.jobs.MaintenanceOptions;
 import dev.sessionstore.server.webhooks.WebhookConfig;
 import java.nio.file.Path;
@@ -147,6 +148,29 @@ final class ServerCommand implements Callable<ServerConfig> {
     @Nullable
     String instanceId;
 
+    @Option(
+            names = "--idle-timeout-seconds",
+            defaultValue = "${env:SESSIONSTORE_IDLE_TIMEOUT_SECONDS:-75}",
+            description = "A keep-alive connection with no request in flight is closed after this many seconds,"
+                    + " 1-3600 (default: ${DEFAULT-VALUE}). Env SESSIONSTORE_IDLE_TIMEOUT_SECONDS.")
+    long idleTimeoutSeconds;
+
+    @Option(
+            names = "--read-timeout-seconds",
+            defaultValue = "${env:SESSIONSTORE_READ_TIMEOUT_SECONDS:-20}",
+            description = "A request must be read and answered within this many seconds from its first byte, else"
+                    + " its connection is closed (slowloris), 1-600 (default: ${DEFAULT-VALUE})."
+                    + " Env SESSIONSTORE_READ_TIMEOUT_SECONDS.")
+    long readTimeoutSeconds;
+
+    @Option(
+            names = "--max-connections",
+            defaultValue = "${env:SESSIONSTORE_MAX_CONNECTIONS:-10000}",
+            description = "Open connections at most; one more is answered 503 (Retry-After: 1) and closed; lowered at"
+                    + " start to what the descriptor limit (ulimit -n) holds, 1-1000000 (default: ${DEFAULT-VALUE})."
+                    + " Env SESSIONSTORE_MAX_CONNECTIONS.")
+    int maxConnections;
+
     /** The validated configuration. */
     @Override
     public ServerConfig call() {
@@ -168,7 +192,18 @@ final class ServerCommand implements Callable<ServerConfig> {
                         .map(w -> w.withClaimAfter(Duration.ofSeconds(webhookClaimAfterSeconds))),
                 new MaintenanceOptions(
                         Duration.ofSeconds(statsIntervalSeconds), Duration.ofSeconds(upkeepIntervalSeconds)),
-                Optional.ofNullable(blankToNull(instanceId)).orElseGet(ServerConfig::defaultInstanceId));
+                Optional.ofNullable(blankToNull(instanceId)).orElseGet(ServerConfig::defaultInstanceId),
+                new EdgeOptions(
+                        seconds("idle-timeout-seconds", idleTimeoutSeconds, 3600),
+                        seconds("read-timeout-seconds", readTimeoutSeconds, 600),
+                        maxConnections));
+    }
+
+    private static Duration seconds(String option, long value, long max) {
+        if (value < 1 || value > max) {
+            throw new IllegalArgumentException("--" + option + " must be in [1, " + max + "]: " + value);
+        }
+        return Duration.ofSeconds(value);
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {

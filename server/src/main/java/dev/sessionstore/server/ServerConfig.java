@@ -1,6 +1,7 @@
 package dev.sessionstore.server;
 
 import dev.sessionstore.coordination.Names;
+import dev.sessionstore.server.edge.EdgeOptions;
 import dev.sessionstore.server.jobs.MaintenanceOptions;
 import dev.sessionstore.server.webhooks.WebhookConfig;
 import java.net.InetAddress;
@@ -29,6 +30,7 @@ import java.util.Optional;
  * @param maintenance how often the maintenance jobs run
  * @param instanceId this instance's name in the coordination (job runs, breaker reports, lock owners);
  *     1-128 characters of {@code [A-Za-z0-9._:-]}, unique per running instance
+ * @param edge idle and read timeouts, the connection cap
  */
 record ServerConfig(
         String host,
@@ -44,7 +46,8 @@ record ServerConfig(
         Duration commandTimeout,
         Optional<WebhookConfig> webhook,
         MaintenanceOptions maintenance,
-        String instanceId) {
+        String instanceId,
+        EdgeOptions edge) {
 
     /** How much of what was acknowledged survives a crash of Redis, weakest first. */
     enum Durability {
@@ -80,6 +83,7 @@ record ServerConfig(
         Objects.requireNonNull(commandTimeout, "commandTimeout");
         Objects.requireNonNull(webhook, "webhook");
         Objects.requireNonNull(maintenance, "maintenance");
+        Objects.requireNonNull(edge, "edge");
         Names.check("instance-id", instanceId);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be in [0, 65535]: " + port);

@@ -5,6 +5,7 @@ import dev.sessionstore.SessionStore;
 import dev.sessionstore.server.admin.AdminPage;
 import dev.sessionstore.server.admin.StoreFacts;
 import dev.sessionstore.server.api.ServiceApi;
+import dev.sessionstore.server.edge.Edge;
 import dev.sessionstore.server.http.ApiKey;
 import dev.sessionstore.server.http.Authentication;
 import dev.sessionstore.server.http.ErrorMapping;
@@ -27,25 +28,29 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running service: Helidon web server, store, metrics, coordination (maintenance jobs, session-event webhook
- * behind the shared breaker). Composes everything; {@link #close()} stops the server (in-flight requests finish),
- * then the jobs and the webhook, then the store, then the embedded Redis (its AOF flushed by SHUTDOWN).
+ * The running service: Helidon web server behind the service edge (timeouts, connection cap, listener watchdog),
+ * store, metrics, coordination (maintenance jobs, session-event webhook behind the shared breaker). Composes
+ * everything; {@link #close()} stops the server (in-flight requests finish), then the jobs and the webhook, then the
+ * store, then the embedded Redis (its AOF flushed by SHUTDOWN).
  */
 final class SessionServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SessionServer.class);
 
-    private final WebServer web;
+    private final Edge edge;
     private final Backend backend;
     private final ApiKey apiKey;
     private final ServerCoordination coordination;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SessionServer(WebServer web, Backend backend, ApiKey apiKey, ServerCoordination coordination) {
-        this.web = web;
+    private SessionServer(Edge edge, Backend backend, ApiKey apiKey, ServerCoordination coordination) {
+        this.edge = edge;
         this.backend = backend;
         this.apiKey = apiKey;
         this.coordination = coordination;
@@ -91,21 +96,28 @@ final class SessionServer implements AutoCloseable {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         CoordinationMetrics.bind(coordination, registry);
         SessionStore store = new MeteredSessionStore(coordination.wrap(backend.store(), clock), registry);
-        WebServer web = WebServer.builder()
-                .host(config.host())
-                .port(config.port())
-                .maxPayloadSize(HttpSupport.MAX_BODY_BYTES)
-                .shutdownGracePeriod(Duration.ofSeconds(5))
-                .addProtocol(Http1Config.builder()
+        // the routing reports the edge's readiness, and the routing is part of what the edge starts
+        AtomicReference<@Nullable Edge> started = new AtomicReference<>();
+        BooleanSupplier ready = () -> {
+            Edge e = started.get();
+            return e != null && e.ready() && backend.readiness().getAsBoolean();
+        };
+        Edge edge = Edge.start(
+                config.edge(),
+                WebServer.builder()
+                        .host(config.host())
+                        .port(config.port())
+                        .maxPayloadSize(HttpSupport.MAX_BODY_BYTES)
+                        .shutdownGracePeriod(Duration.ofSeconds(5))
+                        .directHandlers(ProblemDirectHandler.forEveryEvent())
+                        .errorHandling(e -> e.includeEntity(true))
+                        .routing(routing(backend, store, apiKey, users, coordination, registry, ready, clock)),
+                Http1Config.builder()
                         .maxHeadersSize(HttpSupport.MAX_HEADER_BYTES)
-                        .maxPrologueLength(8192)
-                        .build())
-                .directHandlers(ProblemDirectHandler.forEveryEvent())
-                .errorHandling(e -> e.includeEntity(true))
-                .routing(routing(backend, store, apiKey, users, coordination, registry, clock))
-                .build()
-                .start();
-        return new SessionServer(web, backend, apiKey, coordination);
+                        .maxPrologueLength(8192));
+        started.set(edge);
+        edge.bind(registry);
+        return new SessionServer(edge, backend, apiKey, coordination);
     }
 
     /**
@@ -120,6 +132,7 @@ final class SessionServer implements AutoCloseable {
             UserDirectory users,
             ServerCoordination coordination,
             PrometheusMeterRegistry registry,
+            BooleanSupplier ready,
             Clock clock) {
         ServiceApi api = new ServiceApi(store);
         StoreFacts facts = new StoreFacts(backend.description(), backend::persistence, backend.warnings());
@@ -128,7 +141,7 @@ final class SessionServer implements AutoCloseable {
                 .addFilter(new Authentication(apiKey, List.of(ServiceApi.PREFIX)))
                 .register(
                         api,
-                        new Operations(registry, backend.readiness()),
+                        new Operations(registry, ready),
                         new WebPages(store, users, clock),
                         new AdminPage(facts, store, apiKey, coordination, clock))
                 .any(new Unrouted(api.routes()))
@@ -136,7 +149,7 @@ final class SessionServer implements AutoCloseable {
     }
 
     int port() {
-        return web.port();
+        return edge.port();
     }
 
     Backend backend() {
@@ -157,7 +170,7 @@ final class SessionServer implements AutoCloseable {
             return;
         }
         LOG.info("stopping: web server first, then the jobs and the webhook, then the store");
-        web.stop();
+        edge.close();
         try {
             coordination.close();
         } finally {

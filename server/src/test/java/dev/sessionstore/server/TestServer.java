@@ -1,5 +1,6 @@
 package dev.sessionstore.server;
 
+import dev.sessionstore.server.edge.EdgeOptions;
 import dev.sessionstore.server.jobs.MaintenanceOptions;
 import dev.sessionstore.server.webhooks.WebhookConfig;
 import java.io.IOException;
@@ -45,6 +46,27 @@ final class TestServer implements AutoCloseable {
         return start(config(ServerConfig.StoreKind.MEMORY, Optional.empty(), Optional.empty()));
     }
 
+    /** In-memory store, the given edge settings (timeouts, connection cap). */
+    static TestServer memory(EdgeOptions edge) {
+        ServerConfig c = config(ServerConfig.StoreKind.MEMORY, Optional.empty(), Optional.empty());
+        return start(new ServerConfig(
+                c.host(),
+                c.port(),
+                c.dataDir(),
+                c.redisUrl(),
+                c.redisCluster(),
+                c.apiKey(),
+                c.durability(),
+                c.requiredDurability(),
+                c.usersFile(),
+                c.store(),
+                c.commandTimeout(),
+                c.webhook(),
+                c.maintenance(),
+                c.instanceId(),
+                edge));
+    }
+
     /** The Redis store against the given Redis. */
     static TestServer redis(String uri) {
         return start(config(ServerConfig.StoreKind.REDIS, Optional.of(uri), Optional.empty()));
@@ -76,7 +98,8 @@ final class TestServer implements AutoCloseable {
                     Duration.ofMillis(500),
                     webhook,
                     new MaintenanceOptions(Duration.ofSeconds(1), Duration.ofSeconds(1)),
-                    "test-" + UUID.randomUUID().toString().substring(0, 8));
+                    "test-" + UUID.randomUUID().toString().substring(0, 8),
+                    EdgeOptions.defaults());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -21,7 +21,10 @@ public final class Operations implements HttpService {
     private final BooleanSupplier ready;
     private final byte[] openApi = HttpSupport.resource("/openapi.json");
 
-    /** @param ready whether the store answers; {@code /health/ready} is 503 while it does not */
+    /**
+     * @param ready whether the service takes requests (the store answers, the edge accepts and has room for more
+     *     connections); {@code /health/ready} is 503 while it does not
+     */
     public Operations(PrometheusMeterRegistry registry, BooleanSupplier ready) {
         this.registry = registry;
         this.ready = ready;

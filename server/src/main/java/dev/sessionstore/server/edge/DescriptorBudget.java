@@ -1,0 +1,35 @@
+package dev.sessionstore.server.edge;
+
+import com.sun.management.UnixOperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.Optional;
+
+/**
+ * How many connections the process's descriptor limit ({@code ulimit -n}) can hold: the limit, less the
+ * descriptors open at start (JDK, jars, store connections, log files), less {@link #RESERVE} for what opens later
+ * (store reconnections, webhook calls, the embedded Redis's files). Each connection is one descriptor.
+ *
+ * @param limit the process's descriptor limit
+ * @param open the descriptors open when measured
+ */
+record DescriptorBudget(long limit, long open) {
+    /** Descriptors kept free for everything but connections. */
+    static final int RESERVE = 64;
+
+    /** Set to {@code off} to skip the budget (tests of the listener watchdog use it to run out on purpose). */
+    static final String GUARD_PROPERTY = "sessionstore.edge.descriptorGuard";
+
+    /** This process's budget; empty where the JDK cannot tell (not a Unix) or the guard is switched off. */
+    static Optional<DescriptorBudget> current() {
+        if ("off".equals(System.getProperty(GUARD_PROPERTY))
+                || !(ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean os)) {
+            return Optional.empty();
+        }
+        return Optional.of(new DescriptorBudget(os.getMaxFileDescriptorCount(), os.getOpenFileDescriptorCount()));
+    }
+
+    /** The connections this budget holds; at least 2, so that one can be served and one refused. */
+    int connections() {
+        return (int) Math.clamp(limit - open - RESERVE, 2, Integer.MAX_VALUE);
+    }
+}
