@@ -14,6 +14,10 @@
 # STORE_THREADS=16 STORE_WARMUP=5 SESSIONS=1000 SERVER_DIR=server/target (sessionstore-server.jar + libs/;
 # built with mvn when missing) JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 JAVA_OPTS="-Xms1g -Xmx1g -XX:+UseG1GC"
 # CPU_APP=0 (server JVM / store driver JVM) CPU_LOAD=1 (Redis, wrk, session creation) OUT=docs/load-benchmark.md
+# PROFILE=0: with PROFILE=1, after the measured rounds, one more GET and one more POST phase run with async-profiler
+# attached to the server (jcmd JVMTI.agent_load; CPU samples), and their flame graphs (SVG, bench/load/flame.py, and
+# async-profiler's HTML) and top frames go to PROFILE_DIR=docs/profile. The profiled phases are not in the figures.
+# ASYNC_PROFILER=path to libasyncProfiler.so (default: from the Maven artifact tools.profiler:async-profiler:4.2).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -34,6 +38,8 @@ JAVA_OPTS=${JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseG1GC}
 CPU_APP=${CPU_APP:-0}
 CPU_LOAD=${CPU_LOAD:-1}
 OUT=${OUT:-$ROOT/docs/load-benchmark.md}
+PROFILE=${PROFILE:-0}
+PROFILE_DIR=${PROFILE_DIR:-$ROOT/docs/profile}
 JAVA=$JAVA_HOME/bin/java
 COMMAND="$0${*:+ $*}"
 require_whole_numbers ROUNDS DURATION WARMUP CONNS WRK_THREADS STORE_THREADS STORE_WARMUP SESSIONS
@@ -120,7 +126,13 @@ run_wrk() {
       w = ($2 + $3) * 100; o = b - s - r - w; if (o < 0) o = 0
       printf "server_cpu=%.0f redis_cpu=%.0f wrk_cpu=%.0f other_cpu=%.0f\n", s / ms * 1000, r / ms * 1000,
         w / ms * 1000, o / ms * 1000 }' \
-    "$WORK/$3.log" | { read -r cpu; echo "$line $cpu"; }
+    "$WORK/$3.log" | { read -r cpu; echo "$line $cpu $(per_request "$line $cpu")"; }
+}
+# CPU microseconds per request of the server and of Redis, from their shares of a core and the request rate.
+per_request() {
+  awk -v rps="$(field rps "$1")" -v s="$(field server_cpu "$1")" -v r="$(field redis_cpu "$1")" 'BEGIN {
+    if (rps > 0) printf "server_us=%.1f redis_us=%.1f", s * 10000 / rps, r * 10000 / rps
+    else printf "server_us=0 redis_us=0" }'
 }
 # Runs the store-level touch driver pinned to CPU_APP; prints its STORE_TOUCH line (with its own and Redis's
 # CPU share over the measured window).
@@ -153,6 +165,31 @@ for r in $(seq 1 "$ROUNDS"); do
   line=$(LOAD_ROUND=$r run_wrk post.lua "$DURATION" "post-$r")
   echo "round=$r kind=post $line" | tee -a "$WORK/results" >&2
 done
+
+# --- profile (optional, after the measured rounds) ---------------------------------------------------------
+if [[ $PROFILE == 1 ]]; then
+  AP=${ASYNC_PROFILER:-}
+  if [[ -z $AP ]]; then
+    JAR=$HOME/.m2/repository/tools/profiler/async-profiler/4.2/async-profiler-4.2.jar
+    [[ -f $JAR ]] || (cd "$ROOT" && mvn -q dependency:get -Dartifact=tools.profiler:async-profiler:4.2)
+    (cd "$WORK" && unzip -o -q "$JAR" linux-x64/libasyncProfiler.so)
+    AP=$WORK/linux-x64/libasyncProfiler.so
+  fi
+  mkdir -p "$PROFILE_DIR"
+  for kind in get post; do
+    log "profile: HTTP $kind for ${DURATION}s with async-profiler attached (not counted)"
+    "$JAVA_HOME/bin/jcmd" "$SERVER_PID" JVMTI.agent_load "$AP" "start,event=cpu,interval=1ms" >"$WORK/ap-$kind.log"
+    line=$(LOAD_ROUND=p run_wrk "$kind.lua" "$DURATION" "profile-$kind")
+    "$JAVA_HOME/bin/jcmd" "$SERVER_PID" JVMTI.agent_load "$AP" "dump,file=$WORK/$kind.collapsed,collapsed" \
+      >>"$WORK/ap-$kind.log"
+    "$JAVA_HOME/bin/jcmd" "$SERVER_PID" JVMTI.agent_load "$AP" "stop,file=$PROFILE_DIR/$kind.html" \
+      >>"$WORK/ap-$kind.log"
+    python3 "$HERE/flame.py" "sessionstore service, HTTP $kind under wrk -c$CONNS ($(field rps "$line") req/s)" \
+      <"$WORK/$kind.collapsed" >"$PROFILE_DIR/$kind.svg" 2>"$PROFILE_DIR/$kind-top.txt"
+    echo "profiled phase: $line" >>"$PROFILE_DIR/$kind-top.txt"
+    log "profile: $PROFILE_DIR/$kind.svg ($(wc -l <"$WORK/$kind.collapsed") stacks)"
+  done
+fi
 
 # --- statistics --------------------------------------------------------------------------------------
 # values KIND FIELD -> one number per round
@@ -196,6 +233,10 @@ JAR_DATE=$(date -u -r "$SERVER_DIR/sessionstore-server.jar" '+%Y-%m-%d %H:%M UTC
 GIT_REV=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 row() { # label kind field unit
   echo "$(med "$2" "$3" | fmt_n "$4") ($(range "$2" "$3" "$4"))"
+}
+row1() { # kind field, one decimal
+  local f='{printf "%.1f", $1}'
+  echo "$(med "$1" "$2" | awk "$f") ($(values "$1" "$2" | stat min | awk "$f")–$(values "$1" "$2" | stat max | awk "$f"))"
 }
 per_round() {
   for r in $(seq 1 "$ROUNDS"); do
@@ -260,6 +301,10 @@ Medians of $ROUNDS interleaved rounds (min–max in brackets). Validity: $VALID.
 | HTTP \`GET /v1/session\`: p99 latency (ms) | $(row x get p99_us ms) |
 | HTTP \`POST /v1/sessions\`, $CONNS connections: requests/s | $(row x post rps 0) |
 | HTTP \`POST /v1/sessions\`: p99 latency (ms) | $(row x post p99_us ms) |
+| service CPU per \`GET /v1/session\` (µs, from /proc) | $(row1 get server_us) |
+| service CPU per \`POST /v1/sessions\` (µs, from /proc) | $(row1 post server_us) |
+| Redis CPU per \`GET /v1/session\` (µs, from /proc) | $(row1 get redis_us) |
+| Redis CPU per \`POST /v1/sessions\` (µs, from /proc) | $(row1 post redis_us) |
 | store-level \`RedisSessionStore.touch\`, $STORE_THREADS threads: ops/s | $(row x touch ops_per_s 0) |
 | **ratio HTTP GET / store touch** (target ≥ 0.5) | **$RATIO — target $MET** (per round: $RATIOS) |
 
