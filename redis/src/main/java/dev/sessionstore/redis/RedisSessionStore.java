@@ -14,6 +14,8 @@ import dev.sessionstore.SessionUpdate;
 import dev.sessionstore.VersionConflictException;
 import dev.sessionstore.redis.support.RedisCalls;
 import dev.sessionstore.redis.support.RedisLink;
+import dev.sessionstore.redis.support.ReplicaAcknowledgement;
+import dev.sessionstore.redis.support.ScriptCall;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -61,11 +63,13 @@ public final class RedisSessionStore implements SessionStore {
     private final RedisLink link;
     private final RedisCalls scripts;
     private final KeyspaceInspector inspector;
+    private final Optional<ReplicaAcknowledgement> ack;
 
-    RedisSessionStore(SessionPolicy policy, RedisKeys keys, RedisLink link) {
+    RedisSessionStore(SessionPolicy policy, RedisKeys keys, RedisLink link, Optional<ReplicaAcknowledgement> ack) {
         this.policy = policy;
         this.keys = keys;
         this.link = link;
+        this.ack = ack;
         this.scripts = new RedisCalls(link);
         this.inspector = new KeyspaceInspector(link, scripts, keys);
     }
@@ -82,7 +86,7 @@ public final class RedisSessionStore implements SessionStore {
         Duration life = policy.timeouts().absoluteFor(spec.absoluteTimeout());
         SessionToken token = spec.userId().map(SessionToken::generate).orElseGet(SessionToken::generateAnonymous);
         SessionId id = token.id();
-        List<Object> reply = scripts.run(CreateCall.of(keys, token, spec, idle, life, policy));
+        List<Object> reply = write(CreateCall.of(keys, token, spec, idle, life, policy));
         checkStatus(reply);
         long now = (Long) reply.get(1);
         return new CreatedSession(token, SessionCodec.created(id, spec, now, idle, life));
@@ -108,7 +112,7 @@ public final class RedisSessionStore implements SessionStore {
     public Session update(SessionToken token, SessionUpdate update) {
         policy.limits().checkUpdate(update);
         SessionId id = token.id();
-        List<Object> reply = scripts.run(UpdateCall.of(keys, id, update, policy));
+        List<Object> reply = write(UpdateCall.of(keys, id, update, policy));
         if (ReplyStatus.of(reply.get(0)) == ReplyStatus.VERSION_CONFLICT) {
             throw new VersionConflictException(update.expectedVersion().getAsLong(), (Long) reply.get(1));
         }
@@ -120,7 +124,7 @@ public final class RedisSessionStore implements SessionStore {
     public CreatedSession rotate(SessionToken token) {
         SessionToken next = SessionToken.generateWithTag(token.tag());
         SessionId id = next.id();
-        List<Object> reply = scripts.run(RotateCall.of(keys, token.id(), id));
+        List<Object> reply = write(RotateCall.of(keys, token.id(), id));
         checkStatus(reply);
         return new CreatedSession(next, SessionCodec.decode(id, reply, 1));
     }
@@ -132,7 +136,7 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public Optional<Session> revoke(SessionId id) {
-        return found(id, scripts.run(RevokeCall.of(keys, id)));
+        return found(id, write(RevokeCall.of(keys, id)));
     }
 
     @Override
@@ -146,7 +150,7 @@ public final class RedisSessionStore implements SessionStore {
     public List<SessionId> revokeByUser(String userId, Optional<SessionId> keep) {
         policy.limits().checkUserId(userId);
         String tag = SessionToken.tagFor(userId);
-        List<Object> reply = scripts.run(RevokeAllCall.of(keys, userId, keep));
+        List<Object> reply = write(RevokeAllCall.of(keys, userId, keep));
         return reply.subList(1, reply.size()).stream()
                 .map(sid -> RedisKeys.id(tag, (String) sid))
                 .toList();
@@ -191,6 +195,11 @@ public final class RedisSessionStore implements SessionStore {
     @Override
     public void close() {
         link.close();
+    }
+
+    /** Runs a writing script, then waits for the replicas' acknowledgement if the store was built to. */
+    private List<Object> write(ScriptCall<List<Object>> call) {
+        return ack.isPresent() ? scripts.runAcknowledged(call, ack.get()) : scripts.run(call);
     }
 
     /** The sessions of LIST_USER and LIST_INDEX replies, by tag: one row per session, its sid first. */

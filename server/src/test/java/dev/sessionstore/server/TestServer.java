@@ -68,6 +68,7 @@ final class TestServer implements AutoCloseable {
                     dataDir,
                     redisUrl,
                     cluster,
+                    RedisLinkOptions.NONE,
                     Optional.of(API_KEY),
                     ServerConfig.Durability.EVERYSEC,
                     Optional.empty(),

@@ -1,8 +1,10 @@
 package dev.sessionstore.server.jobs;
 
 import dev.sessionstore.redis.StoreInspection;
+import dev.sessionstore.redis.support.TrustedCertificates;
 import io.lettuce.core.resource.ClientResources;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The Redis the store runs on, as the server's other users of it need it. The key layout stays the store's: the
@@ -10,13 +12,20 @@ import java.util.Objects;
  *
  * @param uri the Redis URI the store was built with
  * @param cluster whether {@code uri} is one node of a Redis Cluster
+ * @param trust the CA certificates trusted for TLS; empty: the JVM's
  * @param resources the process's one Lettuce {@link ClientResources}: every client is built on it, and its owner
  *     shuts it down after the last client is closed
  * @param store the store's keyspace walks
  */
-public record SharedRedis(String uri, boolean cluster, ClientResources resources, StoreInspection store) {
+public record SharedRedis(
+        String uri,
+        boolean cluster,
+        Optional<TrustedCertificates> trust,
+        ClientResources resources,
+        StoreInspection store) {
     public SharedRedis {
         Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(trust, "trust");
         Objects.requireNonNull(resources, "resources");
         Objects.requireNonNull(store, "store");
     }

@@ -33,7 +33,7 @@ class ExpiryScanIT {
     @BeforeAll
     static void start() {
         redis = RedisServerProcess.startEphemeral();
-        connection = OwnRedis.connect(redis.uri(), false, Optional.empty());
+        connection = OwnRedis.connect(redis.uri(), false, Optional.empty(), Optional.empty());
         store = RedisSessionStore.builder()
                 .redisUri(redis.uri())
                 .policy(SessionPolicy.defaults())

@@ -37,7 +37,7 @@ class MaintenanceJobsIT {
                 .redisUri(redis.uri())
                 .clientResources(resources)
                 .build();
-        SharedRedis shared = new SharedRedis(redis.uri(), false, resources, store.inspection());
+        SharedRedis shared = new SharedRedis(redis.uri(), false, Optional.empty(), resources, store.inspection());
         try {
             for (int i = 1; i <= 3; i++) {
                 String id = "server-" + i;
