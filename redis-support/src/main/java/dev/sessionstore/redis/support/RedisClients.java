@@ -15,6 +15,7 @@ import io.lettuce.core.protocol.RedisCommand;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -114,10 +115,17 @@ public final class RedisClients {
         return ssl.build();
     }
 
-    /** A copy of the URI whose timeout (the connection handshake's) is the connect timeout. */
+    /**
+     * A copy of the URI whose timeout (the connection handshake's) is the connect timeout. {@code
+     * RedisURI.builder(uri)} leaves out a Sentinel URI's Sentinels and master id: they are copied here.
+     */
     private static RedisURI handshake(RedisClientSettings settings) {
-        return RedisURI.builder(settings.uri())
-                .withTimeout(settings.connectTimeout())
-                .build();
+        RedisURI source = settings.uri();
+        RedisURI.Builder copy = RedisURI.builder(source).withTimeout(settings.connectTimeout());
+        if (!source.getSentinels().isEmpty()) {
+            source.getSentinels().forEach(copy::withSentinel);
+            copy.withSentinelMasterId(Objects.requireNonNull(source.getSentinelMasterId(), "sentinel master id"));
+        }
+        return copy.build();
     }
 }
