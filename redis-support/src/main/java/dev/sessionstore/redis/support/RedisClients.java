@@ -27,6 +27,7 @@ public final class RedisClients {
     private static final Duration MIN_RECONNECT_DELAY = Duration.ofMillis(10);
     private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(1);
     private static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(30);
+    private static final Duration ADAPTIVE_REFRESH_LIMIT = Duration.ofSeconds(1);
     private static final Duration WAIT_ALLOWANCE = Duration.ofMinutes(1);
 
     private RedisClients() {}
@@ -70,6 +71,7 @@ public final class RedisClients {
                     .sslOptions(ssl(settings))
                     .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                             .enableAllAdaptiveRefreshTriggers()
+                            .adaptiveRefreshTriggersTimeout(ADAPTIVE_REFRESH_LIMIT)
                             .enablePeriodicRefresh(TOPOLOGY_REFRESH)
                             .build())
                     .build());
