@@ -70,6 +70,9 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
                 Integer.toString(nodeTimeoutMillis),
                 // a replica fails over however long it was cut off from its master
                 "--cluster-replica-validity-factor",
+                "0",
+                // a replica's first synchronization starts at once (Redis 7 waits 5 s for more replicas)
+                "--repl-diskless-sync-delay",
                 "0");
     }
 
