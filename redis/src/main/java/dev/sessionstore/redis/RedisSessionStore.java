@@ -55,7 +55,10 @@ import java.util.concurrent.CompletableFuture;
  * the connection is re-established in the background. Redis errors that mean "not now" ({@code LOADING},
  * {@code BUSY}, {@code CLUSTERDOWN}, {@code TRYAGAIN}, {@code MASTERDOWN}, {@code READONLY}, ...: {@link
  * dev.sessionstore.redis.support.RedisFailure}) are reported as unavailable too; any other error reply as a
- * {@link dev.sessionstore.SessionStoreException}.
+ * {@link dev.sessionstore.SessionStoreException}. Built with {@link
+ * RedisSessionStoreBuilder#replicaAcknowledgement}, each write (create, update, rotate, revoke, revoke by user)
+ * is followed by {@code WAIT} on the connection that carried it and is reported as unavailable when too few replicas
+ * acknowledge it in time.
  */
 public final class RedisSessionStore implements SessionStore {
     private final SessionPolicy policy;

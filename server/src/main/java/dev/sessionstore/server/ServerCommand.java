@@ -47,7 +47,7 @@ final class ServerCommand implements Callable<ServerConfig> {
             names = "--redis-url",
             defaultValue = "${env:SESSIONSTORE_REDIS_URL}",
             description = "Use this Redis (redis://[:password@]host:port, rediss:// for TLS, redis-sentinel://)"
-                    + " instead of the embedded one. Env SESSIONSTORE_REDIS_URL.")
+                    + " instead of the embedded one; --redis-ca-file trusts a private CA. Env SESSIONSTORE_REDIS_URL.")
     @Nullable
     String redisUrl;
 

@@ -60,7 +60,23 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
         }
     }
 
+    /**
+     * A cluster node on a free port. Its cluster bus listens on the port + 10000, which may be taken (or above 65535):
+     * such a node exits at once and another free port is tried, up to 5 times.
+     */
     private RedisServerProcess startNode() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startNodeOnce();
+            } catch (IllegalStateException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private RedisServerProcess startNodeOnce() {
         return RedisServerProcess.startEphemeral(
                 "--cluster-enabled",
                 "yes",
