@@ -71,7 +71,10 @@ public final class RedisSentinelGroup implements AutoCloseable {
         }
     }
 
-    /** {@code redis-sentinel://127.0.0.1:<p1>,127.0.0.1:<p2>,127.0.0.1:<p3>#}{@value #MASTER_NAME}, as Lettuce reads it. */
+    /**
+     * {@code redis-sentinel://127.0.0.1:<p1>,127.0.0.1:<p2>,127.0.0.1:<p3>#}{@value #MASTER_NAME}, as Lettuce reads
+     * it.
+     */
     public String uri() {
         return "redis-sentinel://"
                 + sentinels.stream().map(s -> "127.0.0.1:" + s.port()).collect(Collectors.joining(","))

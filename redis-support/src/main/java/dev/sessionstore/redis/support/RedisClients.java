@@ -45,10 +45,12 @@ public final class RedisClients {
 
     /**
      * A client on {@code resources}, configured to fail fast: each command times out after the command
-     * timeout ({@code WAIT} excepted: Redis ends it itself); TLS trusts the settings' CA certificates if any; a lost connection is re-opened in the background. Standalone (and Sentinel): while
-     * disconnected, commands are rejected at once rather than queued. Cluster: the client reads the topology
-     * from the node, routes each command by its key's slot, follows {@code MOVED} and refreshes the topology
-     * when redirections or reconnects show it changed, and at least every 30 s; a command for a node whose
+     * timeout ({@code WAIT} excepted: Redis ends it itself); TLS trusts the settings' CA certificates if any; a
+     * lost connection is re-opened in the background. Standalone (and Sentinel): while disconnected, commands
+     * are rejected at once rather than queued. Cluster: the client reads the topology from the node, routes each
+     * command by its key's slot, follows {@code MOVED} and refreshes the topology when redirections or
+     * reconnects show it changed (at most once a second: Lettuce's default of once per 30 s would leave the
+     * slots of a failed-over master unserved that long), and at least every 30 s; a command for a node whose
      * connection is not open yet waits for it, at most the command timeout (Lettuce rejects it under {@code
      * REJECT_COMMANDS}).
      */
