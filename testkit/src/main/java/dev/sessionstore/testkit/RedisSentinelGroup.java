@@ -17,12 +17,15 @@ import java.util.stream.Collectors;
 /**
  * A private Sentinel-managed Redis on 127.0.0.1: a master, {@code replicas} replicas of it and three Sentinels
  * ({@code redis-server --sentinel}) monitoring it as {@value #MASTER_NAME} with quorum 2, declaring it down after
- * 1 s without an answer and failing over within 5 s. Every process is on a free port and is stopped by {@link
+ * 1 s without an answer and failing over within 5 s; a replica's full synchronization starts at once ({@code
+ * repl-diskless-sync-delay 0}). Every process is on a free port and is stopped by {@link
  * #close()} (or, if never closed, when the JVM exits). Not thread-safe.
  */
 public final class RedisSentinelGroup implements AutoCloseable {
     public static final String MASTER_NAME = "sessionstore-test";
     public static final int SENTINELS = 3;
+
+    private static final String[] NO_SYNC_DELAY = {"--repl-diskless-sync-delay", "0"};
 
     private final List<RedisServerProcess> servers = new ArrayList<>();
     private final List<RedisServerProcess> sentinels = new ArrayList<>();
@@ -43,10 +46,12 @@ public final class RedisSentinelGroup implements AutoCloseable {
     }
 
     private void startProcesses(int replicas) {
-        RedisServerProcess master = RedisServerProcess.startEphemeral();
+        // a replica's full synchronization starts at once (Redis 7 waits 5 s for more replicas)
+        RedisServerProcess master = RedisServerProcess.startEphemeral(NO_SYNC_DELAY);
         servers.add(master);
         for (int i = 0; i < replicas; i++) {
-            servers.add(RedisServerProcess.startEphemeral("--replicaof", "127.0.0.1", Integer.toString(master.port())));
+            servers.add(RedisServerProcess.startEphemeral(
+                    NO_SYNC_DELAY[0], NO_SYNC_DELAY[1], "--replicaof", "127.0.0.1", Integer.toString(master.port())));
         }
         for (RedisServerProcess replica : servers.subList(1, servers.size())) {
             await().atMost(Duration.ofSeconds(20))

@@ -128,7 +128,9 @@ public final class RedisLink implements AutoCloseable {
      * Sentinel, the one connection; Redis Cluster, the connection to the master that owns the key's slot now (the
      * one Lettuce routes that slot's writes through). Redis answers how many replicas acknowledged every write sent
      * on that connection so far, once {@code replicas} have or after {@code timeout}. The future fails with the raw
-     * Lettuce exception.
+     * Lettuce exception. On a cluster whose slot moved between the write and this call (a failover or a migration the
+     * client has just learned of), the WAIT goes to the slot's new master and counts that connection's writes, not
+     * the one just made: a narrow window in which an acknowledgement can be wrong.
      */
     public CompletableFuture<Long> waitForReplicas(String key, int replicas, Duration timeout) {
         commands();
