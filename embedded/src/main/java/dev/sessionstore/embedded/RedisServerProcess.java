@@ -49,11 +49,23 @@ public final class RedisServerProcess implements AutoCloseable {
     private final Persistence persistence;
     private final List<String> extraArgs;
     private final int port;
+    private final boolean sentinel;
     private final Runnable exitCleanup = this::killAndDeleteDataDir;
     private volatile @Nullable Process process;
 
     private RedisServerProcess(
             Path dataDir, boolean ownsDataDir, Persistence persistence, int port, List<String> extraArgs) {
+        this(dataDir, ownsDataDir, persistence, port, extraArgs, false);
+    }
+
+    private RedisServerProcess(
+            Path dataDir,
+            boolean ownsDataDir,
+            Persistence persistence,
+            int port,
+            List<String> extraArgs,
+            boolean sentinel) {
+        this.sentinel = sentinel;
         this.binary = RedisBinary.locate();
         this.dataDir = dataDir;
         this.ownsDataDir = ownsDataDir;
@@ -73,6 +85,28 @@ public final class RedisServerProcess implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory("sessionstore-redis-data");
             RedisServerProcess p = new RedisServerProcess(dir, true, Persistence.NONE, freePort(), List.of(extraArgs));
+            try {
+                p.start();
+            } catch (RuntimeException e) {
+                p.close();
+                throw e;
+            }
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts a Redis Sentinel ({@code redis-server sentinel.conf --sentinel}) on a free port, its configuration file
+     * (which Sentinel rewrites as it learns) holding {@code configLines}, for example {@code sentinel monitor m
+     * 127.0.0.1 6379 2}, in a temporary directory removed on close (or, if never closed, when the JVM exits).
+     */
+    public static RedisServerProcess startSentinel(List<String> configLines) {
+        try {
+            Path dir = Files.createTempDirectory("sessionstore-sentinel");
+            Files.write(dir.resolve("sentinel.conf"), configLines);
+            RedisServerProcess p = new RedisServerProcess(dir, true, Persistence.NONE, freePort(), List.of(), true);
             try {
                 p.start();
             } catch (RuntimeException e) {
@@ -119,6 +153,23 @@ public final class RedisServerProcess implements AutoCloseable {
     }
 
     private List<String> command() {
+        if (sentinel) {
+            // the configuration file must be the first argument
+            return List.of(
+                    binary.toString(),
+                    dataDir.resolve("sentinel.conf").toAbsolutePath().toString(),
+                    "--sentinel",
+                    "--port",
+                    Integer.toString(port),
+                    "--bind",
+                    "127.0.0.1",
+                    "--dir",
+                    dataDir.toAbsolutePath().toString(),
+                    "--daemonize",
+                    "no",
+                    "--logfile",
+                    "redis.log");
+        }
         List<String> cmd = new ArrayList<>(List.of(
                 binary.toString(),
                 "--port",
@@ -190,7 +241,11 @@ public final class RedisServerProcess implements AutoCloseable {
         if (running == null || !running.isAlive()) {
             return;
         }
-        sendQuietly(persistence == Persistence.NONE ? "SHUTDOWN NOSAVE" : "SHUTDOWN");
+        if (sentinel) {
+            running.destroy(); // SIGTERM: a Sentinel has nothing to flush
+        } else {
+            sendQuietly(persistence == Persistence.NONE ? "SHUTDOWN NOSAVE" : "SHUTDOWN");
+        }
         waitFor(running, Duration.ofSeconds(30));
     }
 

@@ -14,6 +14,8 @@ import dev.sessionstore.SessionUpdate;
 import dev.sessionstore.VersionConflictException;
 import dev.sessionstore.redis.support.RedisCalls;
 import dev.sessionstore.redis.support.RedisLink;
+import dev.sessionstore.redis.support.ReplicaAcknowledgement;
+import dev.sessionstore.redis.support.ScriptCall;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,7 +55,10 @@ import java.util.concurrent.CompletableFuture;
  * the connection is re-established in the background. Redis errors that mean "not now" ({@code LOADING},
  * {@code BUSY}, {@code CLUSTERDOWN}, {@code TRYAGAIN}, {@code MASTERDOWN}, {@code READONLY}, ...: {@link
  * dev.sessionstore.redis.support.RedisFailure}) are reported as unavailable too; any other error reply as a
- * {@link dev.sessionstore.SessionStoreException}.
+ * {@link dev.sessionstore.SessionStoreException}. Built with {@link
+ * RedisSessionStoreBuilder#replicaAcknowledgement}, each write (create, update, rotate, revoke, revoke by user)
+ * is followed by {@code WAIT} on the connection that carried it and is reported as unavailable when too few replicas
+ * acknowledge it in time.
  */
 public final class RedisSessionStore implements SessionStore {
     private final SessionPolicy policy;
@@ -62,12 +67,15 @@ public final class RedisSessionStore implements SessionStore {
     private final RedisCalls scripts;
     private final KeyspaceInspector inspector;
     private final Outbox outbox;
+    private final Optional<ReplicaAcknowledgement> ack;
 
-    RedisSessionStore(SessionPolicy policy, RedisKeys keys, RedisLink link, Outbox outbox) {
+    RedisSessionStore(
+            SessionPolicy policy, RedisKeys keys, RedisLink link, Outbox outbox, Optional<ReplicaAcknowledgement> ack) {
         this.policy = policy;
         this.keys = keys;
         this.link = link;
         this.outbox = outbox;
+        this.ack = ack;
         this.scripts = new RedisCalls(link);
         this.inspector = new KeyspaceInspector(link, scripts, keys);
     }
@@ -84,7 +92,7 @@ public final class RedisSessionStore implements SessionStore {
         Duration life = policy.timeouts().absoluteFor(spec.absoluteTimeout());
         SessionToken token = spec.userId().map(SessionToken::generate).orElseGet(SessionToken::generateAnonymous);
         SessionId id = token.id();
-        List<Object> reply = scripts.run(CreateCall.of(keys, token, spec, idle, life, policy, outbox));
+        List<Object> reply = write(CreateCall.of(keys, token, spec, idle, life, policy, outbox));
         checkStatus(reply);
         long now = (Long) reply.get(1);
         return new CreatedSession(token, SessionCodec.created(id, spec, now, idle, life));
@@ -110,7 +118,7 @@ public final class RedisSessionStore implements SessionStore {
     public Session update(SessionToken token, SessionUpdate update) {
         policy.limits().checkUpdate(update);
         SessionId id = token.id();
-        List<Object> reply = scripts.run(UpdateCall.of(keys, id, update, policy, outbox));
+        List<Object> reply = write(UpdateCall.of(keys, id, update, policy, outbox));
         if (ReplyStatus.of(reply.get(0)) == ReplyStatus.VERSION_CONFLICT) {
             throw new VersionConflictException(update.expectedVersion().getAsLong(), (Long) reply.get(1));
         }
@@ -122,7 +130,7 @@ public final class RedisSessionStore implements SessionStore {
     public CreatedSession rotate(SessionToken token) {
         SessionToken next = SessionToken.generateWithTag(token.tag());
         SessionId id = next.id();
-        List<Object> reply = scripts.run(RotateCall.of(keys, token.id(), id, outbox));
+        List<Object> reply = write(RotateCall.of(keys, token.id(), id, outbox));
         checkStatus(reply);
         return new CreatedSession(next, SessionCodec.decode(id, reply, 1));
     }
@@ -134,7 +142,7 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public Optional<Session> revoke(SessionId id) {
-        return found(id, scripts.run(RevokeCall.of(keys, id, outbox)));
+        return found(id, write(RevokeCall.of(keys, id, outbox)));
     }
 
     @Override
@@ -148,7 +156,7 @@ public final class RedisSessionStore implements SessionStore {
     public List<SessionId> revokeByUser(String userId, Optional<SessionId> keep) {
         policy.limits().checkUserId(userId);
         String tag = SessionToken.tagFor(userId);
-        List<Object> reply = scripts.run(RevokeAllCall.of(keys, userId, keep, outbox));
+        List<Object> reply = write(RevokeAllCall.of(keys, userId, keep, outbox));
         return reply.subList(1, reply.size()).stream()
                 .map(sid -> RedisKeys.id(tag, (String) sid))
                 .toList();
@@ -205,6 +213,11 @@ public final class RedisSessionStore implements SessionStore {
     @Override
     public void close() {
         link.close();
+    }
+
+    /** Runs a writing script, then waits for the replicas' acknowledgement if the store was built to. */
+    private List<Object> write(ScriptCall<List<Object>> call) {
+        return ack.isPresent() ? scripts.runAcknowledged(call, ack.get()) : scripts.run(call);
     }
 
     /** The sessions of LIST_USER and LIST_INDEX replies, by tag: one row per session, its sid first. */

@@ -4,8 +4,11 @@ import dev.sessionstore.SessionPolicy;
 import dev.sessionstore.redis.support.RedisClientSettings;
 import dev.sessionstore.redis.support.RedisClients;
 import dev.sessionstore.redis.support.RedisLink;
+import dev.sessionstore.redis.support.ReplicaAcknowledgement;
+import dev.sessionstore.redis.support.TrustedCertificates;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.resource.ClientResources;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,6 +43,9 @@ public final class RedisSessionStoreBuilder {
     private boolean cluster;
     private boolean events;
     private int eventRetention = DEFAULT_EVENT_RETENTION;
+    private Optional<Path> trustedCertificates = Optional.empty();
+    private int waitReplicas;
+    private Duration waitTimeout = Duration.ofMillis(100);
 
     RedisSessionStoreBuilder() {}
 
@@ -119,6 +125,34 @@ public final class RedisSessionStoreBuilder {
         return this;
     }
 
+    /**
+     * A PEM file of the CA certificates that a {@code rediss://} connection trusts instead of the JVM's default
+     * ones, for a Redis whose certificate a private or self-signed CA signed. Read by {@link #build()}, which throws
+     * {@link IllegalArgumentException} if it is missing, unreadable or holds no certificate. The host name of the
+     * URI is still checked against the certificate.
+     */
+    public RedisSessionStoreBuilder trustedCertificates(Path pemFile) {
+        this.trustedCertificates = Optional.of(Objects.requireNonNull(pemFile, "trustedCertificates"));
+        return this;
+    }
+
+    /**
+     * Makes every write wait for {@code replicas} replicas to acknowledge it ({@code WAIT replicas timeout} on the
+     * connection that carried it) before it returns; default 0, no waiting. A write that fewer replicas acknowledge
+     * within {@code timeout} throws {@link dev.sessionstore.StoreUnavailableException}: it is done on the master but
+     * could be lost in a failover, so it is not reported as done. Writes that wait: create, update, rotate, revoke
+     * (by token or id) and revoke by user; touch (which slides the idle expiry) and the listings do not. A write then
+     * takes up to the command timeout plus {@code timeout}.
+     *
+     * @param replicas 0 (off) to 100
+     * @param timeout 1 ms to 1 min
+     */
+    public RedisSessionStoreBuilder replicaAcknowledgement(int replicas, Duration timeout) {
+        this.waitReplicas = replicas;
+        this.waitTimeout = Objects.requireNonNull(timeout, "timeout");
+        return this;
+    }
+
     /** A store with these settings; it connects on first use. */
     public RedisSessionStore build() {
         if (commandTimeout.compareTo(Duration.ofMillis(1)) < 0 || commandTimeout.compareTo(MAX_COMMAND_TIMEOUT) > 0) {
@@ -131,11 +165,20 @@ public final class RedisSessionStoreBuilder {
         }
         RedisKeys keys = new RedisKeys(keyPrefix);
         RedisURI uri = RedisClientSettings.parseUri(redisUri, "redisUri");
-        RedisClientSettings settings = RedisClientSettings.of(uri, cluster, commandTimeout);
+        if (waitReplicas < 0) {
+            throw new IllegalArgumentException(
+                    "replicaAcknowledgement replicas must be 0 (off) or more: " + waitReplicas);
+        }
+        Optional<ReplicaAcknowledgement> ack = waitReplicas == 0
+                ? Optional.empty()
+                : Optional.of(new ReplicaAcknowledgement(waitReplicas, waitTimeout));
+        RedisClientSettings settings = RedisClientSettings.of(uri, cluster, commandTimeout)
+                .withTrust(trustedCertificates.map(f -> TrustedCertificates.read(f, "trustedCertificates")));
         return new RedisSessionStore(
                 policy,
                 keys,
                 RedisLink.open(settings, resources, StoreExceptions.INSTANCE),
-                events ? new Outbox(eventRetention) : Outbox.OFF);
+                events ? new Outbox(eventRetention) : Outbox.OFF,
+                ack);
     }
 }

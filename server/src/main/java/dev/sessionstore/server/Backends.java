@@ -7,6 +7,7 @@ import dev.sessionstore.coordination.redis.RedisCoordination;
 import dev.sessionstore.embedded.RedisServerProcess;
 import dev.sessionstore.memory.InMemorySessionStore;
 import dev.sessionstore.redis.RedisSessionStore;
+import dev.sessionstore.redis.RedisSessionStoreBuilder;
 import dev.sessionstore.redis.support.RedisClients;
 import dev.sessionstore.server.jobs.SharedRedis;
 import io.lettuce.core.resource.ClientResources;
@@ -101,7 +102,8 @@ final class Backends {
         RedisAdmin admin;
         RedisSessionStore store;
         try {
-            admin = RedisAdmin.connect(url, config.commandTimeout().plusSeconds(1), resources);
+            admin = RedisAdmin.connect(
+                    url, config.redisLink().trust(), config.commandTimeout().plusSeconds(1), resources);
         } catch (RuntimeException e) {
             shutdown.run();
             throw e;
@@ -110,7 +112,7 @@ final class Backends {
         RedisAdmin.Persistence persistence = launched.orElseGet(admin::persistence);
         try {
             config.requiredDurability().ifPresent(required -> requireDurability(required, persistence, what));
-            store = RedisSessionStore.builder()
+            RedisSessionStoreBuilder builder = RedisSessionStore.builder()
                     .redisUri(url)
                     .cluster(config.redisCluster())
                     .policy(policy)
@@ -118,7 +120,11 @@ final class Backends {
                     .keyPrefix(KEY_PREFIX)
                     .clientResources(resources)
                     .events(config.webhook().isPresent())
-                    .build();
+                    .replicaAcknowledgement(
+                            config.redisLink().waitReplicas(),
+                            config.redisLink().waitTimeout());
+            config.redisLink().caFile().ifPresent(builder::trustedCertificates);
+            store = builder.build();
         } catch (RuntimeException e) {
             admin.close();
             shutdown.run();
@@ -131,6 +137,7 @@ final class Backends {
                 Optional.of(new SharedRedis(
                         url,
                         config.redisCluster(),
+                        config.redisLink().trust(),
                         resources,
                         store.inspection(),
                         config.webhook().isPresent() ? Optional.of(store.events()) : Optional.empty())),
@@ -175,13 +182,16 @@ final class Backends {
      */
     static Coordination coordination(ServerConfig config, Backend backend, Clock clock) {
         return backend.redis()
-                .map(redis -> RedisCoordination.builder(redis.uri())
-                        .clock(clock)
-                        .commandTimeout(clamp(config.commandTimeout()))
-                        .instanceId(config.instanceId())
-                        .cluster(redis.cluster())
-                        .clientResources(redis.resources())
-                        .build())
+                .map(redis -> {
+                    RedisCoordination.Builder builder = RedisCoordination.builder(redis.uri())
+                            .clock(clock)
+                            .commandTimeout(clamp(config.commandTimeout()))
+                            .instanceId(config.instanceId())
+                            .cluster(redis.cluster())
+                            .clientResources(redis.resources());
+                    config.redisLink().caFile().ifPresent(builder::trustedCertificates);
+                    return builder.build();
+                })
                 .orElseGet(() -> InMemoryCoordination.create(clock).instance(config.instanceId()));
     }
 

@@ -3,6 +3,7 @@ package dev.sessionstore.server;
 import dev.sessionstore.redis.support.RedisClientSettings;
 import dev.sessionstore.redis.support.RedisExceptions;
 import dev.sessionstore.redis.support.RedisLink;
+import dev.sessionstore.redis.support.TrustedCertificates;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
@@ -28,13 +29,15 @@ final class RedisAdmin implements AutoCloseable {
     }
 
     /**
-     * Connects to the node at {@code uri} on the process's client resources.
+     * Connects to the node at {@code uri} on the process's client resources, trusting {@code trust} for TLS.
      *
      * @throws io.lettuce.core.RedisConnectionException if it cannot be reached
      */
-    static RedisAdmin connect(String uri, Duration timeout, ClientResources resources) {
-        RedisClientSettings settings =
-                RedisClientSettings.of(RedisClientSettings.parseUri(uri, "--redis-url"), false, timeout);
+    static RedisAdmin connect(
+            String uri, Optional<TrustedCertificates> trust, Duration timeout, ClientResources resources) {
+        RedisClientSettings settings = RedisClientSettings.of(
+                        RedisClientSettings.parseUri(uri, "--redis-url"), false, timeout)
+                .withTrust(trust);
         RedisLink link = RedisLink.open(settings, Optional.of(resources), RedisExceptions.lettuce());
         try {
             link.connect();

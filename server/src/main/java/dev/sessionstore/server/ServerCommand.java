@@ -48,7 +48,7 @@ final class ServerCommand implements Callable<ServerConfig> {
             names = "--redis-url",
             defaultValue = "${env:SESSIONSTORE_REDIS_URL}",
             description = "Use this Redis (redis://[:password@]host:port, rediss:// for TLS, redis-sentinel://)"
-                    + " instead of the embedded one. Env SESSIONSTORE_REDIS_URL.")
+                    + " instead of the embedded one; --redis-ca-file trusts a private CA. Env SESSIONSTORE_REDIS_URL.")
     @Nullable
     String redisUrl;
 
@@ -58,6 +58,29 @@ final class ServerCommand implements Callable<ServerConfig> {
             description = "--redis-url is one node of a Redis Cluster: sessions, jobs and breakers are spread over"
                     + " its masters (default: ${DEFAULT-VALUE}). Env SESSIONSTORE_REDIS_CLUSTER.")
     boolean redisCluster;
+
+    @Option(
+            names = "--redis-ca-file",
+            defaultValue = "${env:SESSIONSTORE_REDIS_CA_FILE}",
+            description = "PEM file of the CA certificate(s) to trust for rediss:// instead of the JVM's, for a Redis"
+                    + " whose certificate a private or self-signed CA signed. Env SESSIONSTORE_REDIS_CA_FILE.")
+    @Nullable
+    String redisCaFile;
+
+    @Option(
+            names = "--redis-wait-replicas",
+            defaultValue = "${env:SESSIONSTORE_REDIS_WAIT_REPLICAS:-0}",
+            description = "Answer a write (create, update, rotate, revoke) only after this many replicas acknowledged"
+                    + " it (Redis WAIT); fewer within --redis-wait-timeout-ms gets 503 (default: ${DEFAULT-VALUE},"
+                    + " no waiting). Env SESSIONSTORE_REDIS_WAIT_REPLICAS.")
+    int redisWaitReplicas;
+
+    @Option(
+            names = "--redis-wait-timeout-ms",
+            defaultValue = "${env:SESSIONSTORE_REDIS_WAIT_TIMEOUT_MS:-100}",
+            description = "How long a write waits for --redis-wait-replicas (default: ${DEFAULT-VALUE})."
+                    + " Env SESSIONSTORE_REDIS_WAIT_TIMEOUT_MS.")
+    long redisWaitTimeoutMs;
 
     @Option(
             names = "--api-key",
@@ -180,6 +203,10 @@ final class ServerCommand implements Callable<ServerConfig> {
                 dataDir,
                 Optional.ofNullable(blankToNull(redisUrl)),
                 redisCluster,
+                new RedisLinkOptions(
+                        Optional.ofNullable(blankToNull(redisCaFile)).map(Path::of),
+                        redisWaitReplicas,
+                        Duration.ofMillis(redisWaitTimeoutMs)),
                 Optional.ofNullable(blankToNull(apiKey)),
                 parseEnum(ServerConfig.Durability.class, "durability", durability),
                 Optional.ofNullable(blankToNull(requireDurability))

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param dataDir where the API key and the embedded Redis's data live
  * @param redisUrl an external Redis; empty starts the embedded one
  * @param redisCluster whether {@code redisUrl} is one node of a Redis Cluster
+ * @param redisLink TLS trust and replica acknowledgement for {@code redisUrl}
  * @param apiKey the API key; empty reads or generates {@code dataDir/api-key}
  * @param durability the embedded Redis's persistence
  * @param requiredDurability the least persistence the Redis must have (checked at start, embedded or external);
@@ -38,6 +39,7 @@ record ServerConfig(
         Path dataDir,
         Optional<String> redisUrl,
         boolean redisCluster,
+        RedisLinkOptions redisLink,
         Optional<String> apiKey,
         Durability durability,
         Optional<Durability> requiredDurability,
@@ -95,6 +97,14 @@ record ServerConfig(
         redisUrl.ifPresent(ServerConfig::checkRedisUrl);
         if (redisCluster && redisUrl.isEmpty()) {
             throw new IllegalArgumentException("redis-cluster needs --redis-url: one node of the cluster");
+        }
+        Objects.requireNonNull(redisLink, "redisLink");
+        if (redisLink.waitReplicas() > 0 && redisUrl.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "--redis-wait-replicas needs --redis-url: the embedded Redis has no" + " replicas");
+        }
+        if (redisLink.caFile().isPresent() && redisUrl.isEmpty()) {
+            throw new IllegalArgumentException("--redis-ca-file needs --redis-url (rediss://...)");
         }
         if (commandTimeout.isNegative() || commandTimeout.isZero()) {
             throw new IllegalArgumentException("commandTimeout must be positive: " + commandTimeout);

@@ -42,6 +42,9 @@ public record RequiredTool(String name, String property, String debianPackages, 
     /** ChromeDriver, the WebDriver server matching {@link #CHROMIUM}. */
     public static final RequiredTool CHROMEDRIVER =
             new RequiredTool("ChromeDriver", "sessionstore.chromedriver", "chromium chromium-driver", "chromedriver");
+    /** A redis-server built with TLS ({@code --tls-port}), as Debian's is. */
+    public static final RequiredTool TLS_REDIS_SERVER = new RequiredTool(
+            "a TLS-capable redis-server", "sessionstore.tlsRedisServer", "redis-server", "redis-server");
     /** Python 3, for code samples of the documentation that a test runs. */
     public static final RequiredTool PYTHON3 =
             new RequiredTool("python3", "sessionstore.python3", "python3", "python3");
@@ -77,6 +80,23 @@ public record RequiredTool(String name, String property, String debianPackages, 
         }
         Assumptions.abort(message);
         throw new AssertionError("unreachable");
+    }
+
+    /**
+     * The tool was found but cannot do what the test needs ({@code why}, for example a redis-server built without
+     * TLS): skips the calling test loudly, or fails it when tools are required, as a missing tool would.
+     */
+    public void unusable(String why) {
+        String message = name + " cannot be used: " + why + "; install one that can with `apt-get install "
+                + debianPackages + "`";
+        if (toolsRequired()) {
+            Assertions.fail(message + " (" + REQUIRE_PROPERTY + " / " + REQUIRE_ENV
+                    + " is set: a missing tool fails the test)");
+        }
+        if (REPORTED.add(this)) {
+            System.err.println("SKIPPED: " + message);
+        }
+        Assumptions.abort(message);
     }
 
     /** The executable if present: from the property (checked), else the first of the names on the PATH. */

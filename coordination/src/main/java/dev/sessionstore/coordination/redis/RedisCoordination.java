@@ -9,8 +9,10 @@ import dev.sessionstore.redis.support.RedisCalls;
 import dev.sessionstore.redis.support.RedisClientSettings;
 import dev.sessionstore.redis.support.RedisClients;
 import dev.sessionstore.redis.support.RedisLink;
+import dev.sessionstore.redis.support.TrustedCertificates;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.resource.ClientResources;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -53,6 +55,7 @@ public final class RedisCoordination {
         private Duration commandTimeout = Duration.ofSeconds(1);
         private boolean cluster;
         private Optional<ClientResources> resources = Optional.empty();
+        private Optional<Path> trustedCertificates = Optional.empty();
 
         private Builder(RedisURI uri) {
             this.uri = uri;
@@ -110,8 +113,19 @@ public final class RedisCoordination {
             return this;
         }
 
+        /**
+         * A PEM file of the CA certificates a {@code rediss://} connection trusts instead of the JVM's default ones;
+         * read by {@link #build()}, which throws {@link IllegalArgumentException} if it is missing, unreadable or
+         * holds no certificate.
+         */
+        public Builder trustedCertificates(Path pemFile) {
+            this.trustedCertificates = Optional.of(Objects.requireNonNull(pemFile, "trustedCertificates"));
+            return this;
+        }
+
         public Coordination build() {
-            RedisClientSettings settings = RedisClientSettings.of(uri, cluster, commandTimeout);
+            RedisClientSettings settings = RedisClientSettings.of(uri, cluster, commandTimeout)
+                    .withTrust(trustedCertificates.map(f -> TrustedCertificates.read(f, "trustedCertificates")));
             RedisLink link = RedisLink.open(settings, resources, CoordinationExceptions.INSTANCE);
             try {
                 link.connect();

@@ -56,6 +56,30 @@ public final class RedisCalls {
         return await(send(call));
     }
 
+    /**
+     * Sends the call, then {@code WAIT} on the connection that carried it ({@link RedisLink#waitForReplicas}), and
+     * returns the call's reply once {@code ack.replicas()} replicas have acknowledged it. Waits at most the command
+     * timeout for the call plus {@code ack.timeout()} for the replicas.
+     *
+     * @throws RuntimeException {@link RedisExceptions#unavailable} when fewer replicas acknowledged within {@code
+     *     ack.timeout()}: the write is done on the master but may be lost if it fails now
+     */
+    public <R> R runAcknowledged(ScriptCall<R> call, ReplicaAcknowledgement ack) {
+        String key = call.keys()[0];
+        CompletableFuture<R> acknowledged = send(call)
+                .thenCompose(reply -> link.waitForReplicas(key, ack.replicas(), ack.timeout())
+                        .thenApply(replicas -> {
+                            if (replicas < ack.replicas()) {
+                                throw new TooFewReplicas(call.script().name() + " was written on the master but only "
+                                        + replicas + " of " + ack.replicas()
+                                        + " required replicas acknowledged it within "
+                                        + ack.timeout().toMillis() + " ms (WAIT): it may be lost in a failover");
+                            }
+                            return reply;
+                        }));
+        return await(acknowledged, timeout.plus(ack.timeout()));
+    }
+
     /** Sends one plain command, for example {@code c -> c.get(key)}, and waits for its reply. */
     public <T> T call(Function<RedisClusterAsyncCommands<String, String>, RedisFuture<T>> command) {
         return await(command.apply(link.async()).toCompletableFuture());
@@ -63,16 +87,33 @@ public final class RedisCalls {
 
     /** Waits for a reply within the command timeout, translating failures. */
     public <T> T await(CompletableFuture<T> reply) {
+        return await(reply, timeout);
+    }
+
+    private <T> T await(CompletableFuture<T> reply, Duration within) {
         try {
-            return reply.get(timeout.toMillis() + MARGIN_MILLIS, TimeUnit.MILLISECONDS);
+            return reply.get(within.toMillis() + MARGIN_MILLIS, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             reply.cancel(true);
-            throw exceptions.unavailable("Redis did not answer within " + timeout, e);
+            throw exceptions.unavailable("Redis did not answer within " + within, e);
         } catch (ExecutionException e) {
+            if (RedisFailure.unwrap(e) instanceof TooFewReplicas few) {
+                throw exceptions.unavailable(few.message, few);
+            }
             throw exceptions.translate(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw exceptions.unavailable("interrupted while waiting for Redis", e);
+        }
+    }
+
+    /** {@code WAIT} answered fewer replicas than required. */
+    private static final class TooFewReplicas extends RuntimeException {
+        private final String message;
+
+        TooFewReplicas(String message) {
+            super(message, null, false, false);
+            this.message = message;
         }
     }
 

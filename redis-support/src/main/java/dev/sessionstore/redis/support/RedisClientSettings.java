@@ -3,6 +3,7 @@ package dev.sessionstore.redis.support;
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,8 +14,15 @@ import org.jspecify.annotations.Nullable;
  * @param cluster whether {@code uri} is a node of a Redis Cluster, whose topology the client then reads
  * @param commandTimeout how long one command may take before it fails as unavailable
  * @param connectTimeout how long opening a connection (TCP and the handshake) may take
+ * @param trust for {@code rediss://}: the CA certificates trusted instead of the JVM's default ones; empty: the
+ *     JVM's
  */
-public record RedisClientSettings(RedisURI uri, boolean cluster, Duration commandTimeout, Duration connectTimeout) {
+public record RedisClientSettings(
+        RedisURI uri,
+        boolean cluster,
+        Duration commandTimeout,
+        Duration connectTimeout,
+        Optional<TrustedCertificates> trust) {
     /** The shortest connect timeout {@link #of} chooses: the handshake of a cold JVM may take longer than a command. */
     public static final Duration MIN_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -22,12 +30,18 @@ public record RedisClientSettings(RedisURI uri, boolean cluster, Duration comman
         Objects.requireNonNull(uri, "uri");
         requirePositive(commandTimeout, "commandTimeout");
         requirePositive(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(trust, "trust");
     }
 
     /** Settings with a connect timeout of the longer of {@link #MIN_CONNECT_TIMEOUT} and the command timeout. */
     public static RedisClientSettings of(RedisURI uri, boolean cluster, Duration commandTimeout) {
         Duration connect = commandTimeout.compareTo(MIN_CONNECT_TIMEOUT) > 0 ? commandTimeout : MIN_CONNECT_TIMEOUT;
-        return new RedisClientSettings(uri, cluster, commandTimeout, connect);
+        return new RedisClientSettings(uri, cluster, commandTimeout, connect, Optional.empty());
+    }
+
+    /** These settings, trusting {@code trust} (empty: the JVM's default CAs) for TLS. */
+    public RedisClientSettings withTrust(Optional<TrustedCertificates> trust) {
+        return new RedisClientSettings(uri, cluster, commandTimeout, connectTimeout, trust);
     }
 
     /**

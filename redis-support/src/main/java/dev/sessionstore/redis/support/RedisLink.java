@@ -2,18 +2,25 @@ package dev.sessionstore.redis.support;
 
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -107,13 +114,60 @@ public final class RedisLink implements AutoCloseable {
                     default -> throw new IllegalStateException("unknown client " + client);
                 };
             } catch (RedisException e) {
-                throw exceptions.unavailable("cannot connect to Redis at " + settings.describe(), e);
+                throw exceptions.unavailable("cannot connect to Redis at " + settings.describe() + tlsProblem(e), e);
             }
             commands = connection instanceof StatefulRedisClusterConnection<String, String> cluster
                     ? new Commands(cluster.async(), cluster.sync())
                     : commandsOf((StatefulRedisConnection<String, String>) connection);
         }
         return commands;
+    }
+
+    /**
+     * Sends {@code WAIT replicas timeout} on the connection that carries the writes to {@code key}: standalone and
+     * Sentinel, the one connection; Redis Cluster, the connection to the master that owns the key's slot now (the
+     * one Lettuce routes that slot's writes through). Redis answers how many replicas acknowledged every write sent
+     * on that connection so far, once {@code replicas} have or after {@code timeout}. The future fails with the raw
+     * Lettuce exception. On a cluster whose slot moved between the write and this call (a failover or a migration the
+     * client has just learned of), the WAIT goes to the slot's new master and counts that connection's writes, not
+     * the one just made: a narrow window in which an acknowledgement can be wrong.
+     */
+    public CompletableFuture<Long> waitForReplicas(String key, int replicas, Duration timeout) {
+        commands();
+        StatefulConnection<String, String> open = connection;
+        if (open instanceof StatefulRedisClusterConnection<String, String> cluster) {
+            RedisClusterNode master = cluster.getPartitions().getMasterBySlot(SlotHash.getSlot(key));
+            if (master == null) {
+                return CompletableFuture.failedFuture(
+                        new RedisConnectionException("no master known for the slot of " + key));
+            }
+            return cluster.getConnectionAsync(
+                            master.getUri().getHost(), master.getUri().getPort())
+                    .thenCompose(node -> node.async()
+                            .waitForReplication(replicas, timeout.toMillis())
+                            .toCompletableFuture());
+        }
+        return async().waitForReplication(replicas, timeout.toMillis()).toCompletableFuture();
+    }
+
+    /** What a failed handshake says of TLS, or "": an untrusted certificate names the remedy. */
+    private static String tlsProblem(Throwable failure) {
+        Optional<SSLException> handshake = Optional.empty();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (t instanceof CertPathBuilderException
+                    || t instanceof CertPathValidatorException
+                    || message.contains("PKIX path")) {
+                return ": its TLS certificate is not trusted (" + message
+                        + "); give the CA certificate that signed it (PEM) as the trusted certificates";
+            }
+            if (t instanceof SSLException ssl && handshake.isEmpty()) {
+                handshake = Optional.of(ssl);
+            }
+        }
+        return handshake
+                .map(e -> ": the TLS handshake failed (" + e.getMessage() + ")")
+                .orElse("");
     }
 
     private static Commands commandsOf(StatefulRedisConnection<String, String> connection) {

@@ -3,6 +3,7 @@ package dev.sessionstore.server.jobs;
 import dev.sessionstore.redis.support.RedisClientSettings;
 import dev.sessionstore.redis.support.RedisExceptions;
 import dev.sessionstore.redis.support.RedisLink;
+import dev.sessionstore.redis.support.TrustedCertificates;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
@@ -23,14 +24,17 @@ public final class OwnRedis implements AutoCloseable {
     }
 
     /**
-     * Connects to {@code uri}; with {@code cluster}, {@code uri} is one node of a Redis Cluster.
+     * Connects to {@code uri}; with {@code cluster}, {@code uri} is one node of a Redis Cluster; TLS trusts {@code
+     * trust} (empty: the JVM's CAs).
      *
      * @param resources the process's client resources (left running on close); empty: the connection's own
      * @throws io.lettuce.core.RedisConnectionException if Redis cannot be reached
      */
-    public static OwnRedis connect(String uri, boolean cluster, Optional<ClientResources> resources) {
-        RedisClientSettings settings =
-                RedisClientSettings.of(RedisClientSettings.parseUri(uri, "redis URI"), cluster, TIMEOUT);
+    public static OwnRedis connect(
+            String uri, boolean cluster, Optional<TrustedCertificates> trust, Optional<ClientResources> resources) {
+        RedisClientSettings settings = RedisClientSettings.of(
+                        RedisClientSettings.parseUri(uri, "redis URI"), cluster, TIMEOUT)
+                .withTrust(trust);
         RedisLink link = RedisLink.open(settings, resources, RedisExceptions.lettuce());
         try {
             link.connect();
@@ -43,7 +47,7 @@ public final class OwnRedis implements AutoCloseable {
 
     /** Connects to the store's Redis, on its shared client resources. */
     static OwnRedis connect(SharedRedis redis) {
-        return connect(redis.uri(), redis.cluster(), Optional.of(redis.resources()));
+        return connect(redis.uri(), redis.cluster(), redis.trust(), Optional.of(redis.resources()));
     }
 
     RedisClusterCommands<String, String> sync() {

@@ -38,8 +38,8 @@ class MaintenanceJobsIT {
                 .clientResources(resources)
                 .events(true)
                 .build();
-        SharedRedis shared =
-                new SharedRedis(redis.uri(), false, resources, store.inspection(), Optional.of(store.events()));
+        SharedRedis shared = new SharedRedis(
+                redis.uri(), false, Optional.empty(), resources, store.inspection(), Optional.of(store.events()));
         try {
             for (int i = 1; i <= 3; i++) {
                 String id = "server-" + i;
