@@ -96,7 +96,51 @@ def tops(lines, n=25):
     return "\n".join(out)
 
 
+# Components, looked for from the leaf of a stack towards its root (kernel frames skipped): the first that
+# matches owns the sample. Order matters only within one stack.
+COMPONENTS = [
+    ("JSON (Jackson, the session codec)", ("jackson", "JsonCodec", "dev/sessionstore/json")),
+    ("metrics (Micrometer)", ("micrometer",)),
+    ("Redis client (Lettuce, Netty)", ("io/lettuce", "io/netty")),
+    ("store calls (RedisSessionStore, scripts)", ("dev/sessionstore/redis",)),
+    ("date/time formatting", ("java/time/format",)),
+    ("regex", ("java/util/regex",)),
+    ("HTTP server (Helidon)", ("io/helidon",)),
+    ("sessionstore service code", ("dev/sessionstore",)),
+    ("virtual-thread scheduling (ForkJoinPool, continuations)", ("ForkJoin", "VirtualThread", "Continuation", "LockSupport")),
+    ("JVM: GC, JIT, VM threads", ("GC", "G1", "Compile", "C2", "C1", "VMThread", "JvmtiAgent", "Interpreter")),
+]
+
+
+def components(lines):
+    """Samples per component; and per component, the share spent in kernel frames (syscalls, scheduling)."""
+    per, kernel, all_ = {}, {}, 0
+    for line in lines:
+        stack, _, count = line.rstrip("\n").rpartition(" ")
+        if not stack or not count.isdigit():
+            continue
+        c = int(count)
+        all_ += c
+        frames = stack.split(";")
+        name = "other (native, unknown)"
+        for f in reversed(frames):
+            if f.endswith("_[k]"):
+                continue
+            hit = next((label for label, keys in COMPONENTS if any(k in f for k in keys)), None)
+            if hit:
+                name = hit
+                break
+        per[name] = per.get(name, 0) + c
+        if frames[-1].endswith("_[k]"):
+            kernel[name] = kernel.get(name, 0) + c
+    out = [f"samples by component (leaf-most match; of {all_}; 'kernel' = the part spent in kernel frames):"]
+    for name, c in sorted(per.items(), key=lambda e: -e[1]):
+        out.append(f"  {c / max(all_, 1) * 100:5.1f}%  {name}  (kernel {kernel.get(name, 0) / max(all_, 1) * 100:.1f}%)")
+    return "\n".join(out)
+
+
 if __name__ == "__main__":
     lines = sys.stdin.readlines()
     print(render(parse(lines), sys.argv[1] if len(sys.argv) > 1 else "flame graph"))
+    print(components(lines), file=sys.stderr)
     print(tops(lines), file=sys.stderr)

@@ -178,15 +178,18 @@ if [[ $PROFILE == 1 ]]; then
   mkdir -p "$PROFILE_DIR"
   for kind in get post; do
     log "profile: HTTP $kind for ${DURATION}s with async-profiler attached (not counted)"
-    "$JAVA_HOME/bin/jcmd" "$SERVER_PID" JVMTI.agent_load "$AP" "start,event=cpu,interval=1ms" >"$WORK/ap-$kind.log"
+    # jcmd reads key=value as its own options: the agent's option string goes in quotes of its own
+    "$JAVA_HOME/bin/jcmd" "$SERVER_PID" JVMTI.agent_load "$AP" '"start,event=cpu,interval=1ms"' >"$WORK/ap-$kind.log"
     line=$(LOAD_ROUND=p run_wrk "$kind.lua" "$DURATION" "profile-$kind")
-    "$JAVA_HOME/bin/jcmd" "$SERVER_PID" JVMTI.agent_load "$AP" "dump,file=$WORK/$kind.collapsed,collapsed" \
+    "$JAVA_HOME/bin/jcmd" "$SERVER_PID" JVMTI.agent_load "$AP" "\"dump,file=$WORK/$kind.collapsed,collapsed\"" \
       >>"$WORK/ap-$kind.log"
-    "$JAVA_HOME/bin/jcmd" "$SERVER_PID" JVMTI.agent_load "$AP" "stop,file=$PROFILE_DIR/$kind.html" \
+    "$JAVA_HOME/bin/jcmd" "$SERVER_PID" JVMTI.agent_load "$AP" "\"stop,file=$PROFILE_DIR/$kind.html\"" \
       >>"$WORK/ap-$kind.log"
+    [[ -s $WORK/$kind.collapsed ]] || { echo "async-profiler wrote no profile:" >&2; cat "$WORK/ap-$kind.log" >&2; exit 1; }
     python3 "$HERE/flame.py" "sessionstore service, HTTP $kind under wrk -c$CONNS ($(field rps "$line") req/s)" \
       <"$WORK/$kind.collapsed" >"$PROFILE_DIR/$kind.svg" 2>"$PROFILE_DIR/$kind-top.txt"
     echo "profiled phase: $line" >>"$PROFILE_DIR/$kind-top.txt"
+    gzip -9 -c "$WORK/$kind.collapsed" >"$PROFILE_DIR/$kind.collapsed.gz" # to draw again: zcat | flame.py
     log "profile: $PROFILE_DIR/$kind.svg ($(wc -l <"$WORK/$kind.collapsed") stacks)"
   done
 fi

@@ -2,7 +2,7 @@ package dev.sessionstore;
 
 import java.util.Base64;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The public id of a session: the token's two-hex-digit shard tag followed by the first 22 base64url
@@ -15,21 +15,24 @@ public record SessionId(String value) implements Comparable<SessionId> {
     /** Length of an id's text. */
     public static final int LENGTH = 24;
 
-    private static final Pattern FORMAT = Pattern.compile("[0-9a-f]{2}[A-Za-z0-9_-]{22}");
-
     /** @throws IllegalArgumentException if {@code value} does not have the id format */
     public SessionId {
-        if (value == null || value.length() != LENGTH || !FORMAT.matcher(value).matches()) {
+        if (!wellFormed(value)) {
             throw new IllegalArgumentException("malformed session id");
         }
     }
 
     /** Parses an id, or returns empty if the text does not have the id format. */
     public static Optional<SessionId> tryParse(String value) {
-        if (value == null || value.length() != LENGTH || !FORMAT.matcher(value).matches()) {
+        if (!wellFormed(value)) {
             return Optional.empty();
         }
         return Optional.of(new SessionId(value));
+    }
+
+    /** {@code [0-9a-f]{2}[A-Za-z0-9_-]{22}}. */
+    private static boolean wellFormed(@Nullable String value) {
+        return value != null && value.length() == LENGTH && TokenText.isTagged(value, 0, LENGTH);
     }
 
     static SessionId fromTokenHash(String tag, byte[] sha256) {

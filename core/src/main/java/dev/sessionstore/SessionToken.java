@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,7 +28,13 @@ public final class SessionToken {
     /** Length of a token's text. */
     public static final int LENGTH = 49;
 
-    private static final Pattern FORMAT = Pattern.compile("sst_[0-9a-f]{2}[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]");
+    /**
+     * The characters a token's last one can be: 32 random bytes are 43 base64url characters, the last of which
+     * carries 2 bits (its low 4 bits are zero). With {@link #PREFIX}, the tag and the 42 before it, the format is
+     * {@code sst_[0-9a-f]{2}[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]}.
+     */
+    private static final String LAST = "AEIMQUYcgkosw048";
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
@@ -51,7 +56,11 @@ public final class SessionToken {
 
     /** Parses a token's text, or returns empty if it is null or does not have the token format. */
     public static Optional<SessionToken> tryParse(@Nullable String text) {
-        if (text == null || text.length() != LENGTH || !FORMAT.matcher(text).matches()) {
+        if (text == null
+                || text.length() != LENGTH
+                || !text.startsWith(PREFIX)
+                || !TokenText.isTagged(text, PREFIX.length(), LENGTH - 1)
+                || LAST.indexOf(text.charAt(LENGTH - 1)) < 0) {
             return Optional.empty();
         }
         return Optional.of(new SessionToken(text));

@@ -172,4 +172,36 @@ class SessionTokenTest {
         assertThat(a).isNotEqualTo(b).isNotEqualTo(a.reveal());
         assertThat(a.id()).isNotEqualTo(b.id());
     }
+
+    /**
+     * The hand-written checks accept exactly what the formats' regular expressions accept: every one-character change
+     * of a valid token and id (each position, a spread of characters, ASCII and beyond) is judged the same way.
+     */
+    @Test
+    void parsing_agreesWithTheFormatsRegularExpressions_onEveryOneCharacterChange() {
+        java.util.regex.Pattern tokenFormat =
+                java.util.regex.Pattern.compile("sst_[0-9a-f]{2}[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]");
+        java.util.regex.Pattern idFormat = java.util.regex.Pattern.compile("[0-9a-f]{2}[A-Za-z0-9_-]{22}");
+        String chars = "\u0000 !\"#$%&'()*+,-./0123456789:;<=>?@AEFGQZ[\\]^_`aefgqz{|}~\u007f\u00e9\u20ac";
+        int checked = 0;
+        for (int round = 0; round < 20; round++) {
+            String token = SessionToken.generate("user" + round).reveal();
+            String id = SessionToken.tryParse(token).orElseThrow().id().value();
+            for (String valid : new String[] {token, id}) {
+                for (int pos = 0; pos < valid.length(); pos++) {
+                    for (char c : chars.toCharArray()) {
+                        String text = valid.substring(0, pos) + c + valid.substring(pos + 1);
+                        assertThat(SessionToken.tryParse(text).isPresent())
+                                .as(text)
+                                .isEqualTo(tokenFormat.matcher(text).matches());
+                        assertThat(SessionId.tryParse(text).isPresent())
+                                .as(text)
+                                .isEqualTo(idFormat.matcher(text).matches());
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(50_000);
+    }
 }
