@@ -3,7 +3,9 @@ package dev.sessionstore.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.sessionstore.embedded.RedisServerProcess;
+import dev.sessionstore.server.webhooks.WebhookConfig;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -11,11 +13,17 @@ import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.output.StatusOutput;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +31,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The service on a Redis ACL user that may run only the commands docs/server.md lists, on the service's keys and
  * channels only: every API operation, the pages, health, metrics and the jobs work, and Redis denies nothing (ACL LOG
- * stays empty). The list is what {@code INFO commandstats} showed the service running (plus the commands its scripts
- * and its expiry scan run on other paths); without its script commands the same user cannot create a session.
+ * stays empty), with the webhook on, so the event outbox, its consumer group and the expiry job run too. The list is
+ * what {@code INFO commandstats} showed the service running (plus the commands its scripts run on other paths);
+ * without its script commands the same user cannot create a session.
  */
 class AclUserIT {
     /** The commands the service runs, directly or from its Lua scripts (docs/server.md, "A least-privilege ACL user"). */
@@ -32,15 +41,27 @@ class AclUserIT {
             + " +eval +evalsha +time +get +set +del +rename +incr +incrby"
             + " +hget +hset +hdel +hmget +hgetall +hincrby +pexpire +pexpireat +pttl"
             + " +zadd +zrem +zrange +zcard +zscan +zremrangebyscore +lpush +ltrim +lrange"
-            + " +scan +ping +info +hello +config|get +memory|usage";
+            + " +scan +ping +info +hello +config|get +memory|usage"
+            // the event outbox (with --webhook-url): the scripts' XADD and ZRANGEBYSCORE, the webhook's consumer group
+            + " +zrangebyscore +xadd +xgroup|create +xreadgroup +xack +xautoclaim +xinfo|groups";
 
     private RedisServerProcess redis;
     private RedisClient adminClient;
     private StatefulRedisConnection<String, String> adminConnection;
     private TestServer server;
 
+    private final List<String> events = new CopyOnWriteArrayList<>();
+    private HttpServer receiver;
+
     @BeforeEach
-    void startRedis() {
+    void startRedis() throws IOException {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            events.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
         redis = RedisServerProcess.startEphemeral();
         adminClient = RedisClient.create(redis.uri());
         adminConnection = adminClient.connect();
@@ -61,7 +82,12 @@ class AclUserIT {
                         .addValues(rules));
         assertThat(reply).isEqualTo("OK");
         admin.aclLogReset();
-        server = TestServer.redis("redis://sessionstore:acl-user-test-password@127.0.0.1:" + redis.port());
+        WebhookConfig webhook = WebhookConfig.of(
+                URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"));
+        server = TestServer.start(TestServer.config(
+                ServerConfig.StoreKind.REDIS,
+                Optional.of("redis://sessionstore:acl-user-test-password@127.0.0.1:" + redis.port()),
+                Optional.of(webhook)));
     }
 
     @AfterEach
@@ -69,6 +95,7 @@ class AclUserIT {
         if (server != null) {
             server.close();
         }
+        receiver.stop(0);
         adminConnection.close();
         adminClient.shutdown();
         redis.close();
@@ -111,6 +138,10 @@ class AclUserIT {
                 .DELETE()
                 .build()));
         ok(server.send(server.api("/v1/users/ada/sessions").DELETE().build()));
+        ok(server.send(server.api("/v1/sessions")
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"idleTimeoutSeconds\":1}"))
+                .build()));
         ok(server.send(server.api("/health/ready").GET().build()));
         ok(server.send(server.api("/metrics").GET().build()));
         // the jobs run every second in tests: statistics, expiry upkeep, breaker reports
@@ -118,6 +149,10 @@ class AclUserIT {
                 .untilAsserted(() -> assertThat(ok(
                                 server.send(server.api("/admin?user=ada").GET().build())))
                         .contains("ada"));
+        // the outbox: every change's event, and the one-second session's expired event, reached the webhook
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> events.stream().anyMatch(e -> e.contains("\"type\":\"expired\""))
+                        && events.stream().anyMatch(e -> e.contains("\"type\":\"rotated\"")));
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
 
         // Lettuce's handshake sends CLIENT SETINFO (Redis 7.2+) and ignores its refusal: Redis 6.2 logs it as denied
