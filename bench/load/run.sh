@@ -15,8 +15,8 @@
 # built with mvn when missing) JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 JAVA_OPTS="-Xms1g -Xmx1g -XX:+UseG1GC"
 # CPU_APP=0 (server JVM / store driver JVM) CPU_LOAD=1 (Redis, wrk, session creation) OUT=docs/load-benchmark.md
 # PROFILE=0: with PROFILE=1, after the measured rounds, one more GET and one more POST phase run with async-profiler
-# attached to the server (jcmd JVMTI.agent_load; CPU samples), and their flame graphs (SVG, bench/load/flame.py, and
-# async-profiler's HTML) and top frames go to PROFILE_DIR=docs/profile. The profiled phases are not in the figures.
+# attached to the server (jcmd JVMTI.agent_load; CPU samples), and their flame graphs (SVG, bench/load/flame.py), the
+# collapsed stacks and the top frames go to PROFILE_DIR=docs/profile. The profiled phases are not in the figures.
 # ASYNC_PROFILER=path to libasyncProfiler.so (default: from the Maven artifact tools.profiler:async-profiler:4.2).
 set -euo pipefail
 
@@ -183,7 +183,7 @@ if [[ $PROFILE == 1 ]]; then
     line=$(LOAD_ROUND=p run_wrk "$kind.lua" "$DURATION" "profile-$kind")
     "$JAVA_HOME/bin/jcmd" "$SERVER_PID" JVMTI.agent_load "$AP" "\"dump,file=$WORK/$kind.collapsed,collapsed\"" \
       >>"$WORK/ap-$kind.log"
-    "$JAVA_HOME/bin/jcmd" "$SERVER_PID" JVMTI.agent_load "$AP" "\"stop,file=$PROFILE_DIR/$kind.html\"" \
+    "$JAVA_HOME/bin/jcmd" "$SERVER_PID" JVMTI.agent_load "$AP" "\"stop,file=$WORK/$kind.html\"" \
       >>"$WORK/ap-$kind.log"
     [[ -s $WORK/$kind.collapsed ]] || { echo "async-profiler wrote no profile:" >&2; cat "$WORK/ap-$kind.log" >&2; exit 1; }
     python3 "$HERE/flame.py" "sessionstore service, HTTP $kind under wrk -c$CONNS ($(field rps "$line") req/s)" \

@@ -19,12 +19,17 @@ class RedisSessionStoreIT extends SessionStoreContract {
     /** Each store gets its own key prefix, so it starts empty. */
     @Override
     protected SessionStore newStore(SessionPolicy policy) {
-        return RedisSessionStore.builder()
-                .redisUri(redis.uri())
-                .commandTimeout(Duration.ofSeconds(2))
-                .policy(policy)
-                .keyPrefix("c" + STORES.incrementAndGet())
+        return configure(RedisSessionStore.builder()
+                        .redisUri(redis.uri())
+                        .commandTimeout(Duration.ofSeconds(2))
+                        .policy(policy)
+                        .keyPrefix("c" + STORES.incrementAndGet()))
                 .build();
+    }
+
+    /** The settings a subclass adds to run the same contract on another configuration of the store. */
+    protected RedisSessionStoreBuilder configure(RedisSessionStoreBuilder builder) {
+        return builder;
     }
 
     /** Real time: Redis reads the wall clock of this machine, and the contract waits for it to pass. */
