@@ -39,6 +39,8 @@ public final class WebhookDispatcher implements SessionEventSink, AutoCloseable 
     private static final int POLL_MAX = 32;
 
     private static final Duration IDLE_WAIT = Duration.ofMillis(100);
+    /** How long a backlog read (256 XINFO GROUPS) serves {@link #stats()}. */
+    private static final Duration BACKLOG_MAX_AGE = Duration.ofSeconds(1);
 
     /** Waits between attempts; tests pass one that records instead of sleeping. */
     @FunctionalInterface
@@ -49,6 +51,10 @@ public final class WebhookDispatcher implements SessionEventSink, AutoCloseable 
     private final EventQueue<SessionEvent> queue;
     private final @Nullable SessionEventConsumer outbox;
     private final LongSupplier outboxBacklog;
+    /** The last backlog read and when (nanoTime): a metrics scrape reads {@link #stats()} once per gauge. */
+    private volatile long backlog;
+
+    private volatile long backlogReadAt = System.nanoTime() - BACKLOG_MAX_AGE.toNanos();
     private final Duration claimAfter;
     private volatile long lastOutboxWarning;
     private final WebhookTransport transport;
@@ -228,12 +234,22 @@ public final class WebhookDispatcher implements SessionEventSink, AutoCloseable 
     /** Counters for the admin page and metrics. */
     public Stats stats() {
         return new Stats(
-                outbox == null ? queue.size() : outboxBacklog.getAsLong(),
+                outbox == null ? queue.size() : outboxBacklog(),
                 queue.dropped(),
                 delivered.get(),
                 givenUp.get(),
                 failedAttempts.get(),
                 refusedAttempts.get());
+    }
+
+    /** The outbox's backlog, read from Redis at most once per {@link #BACKLOG_MAX_AGE}. */
+    private long outboxBacklog() {
+        long now = System.nanoTime();
+        if (now - backlogReadAt >= BACKLOG_MAX_AGE.toNanos()) {
+            backlog = outboxBacklog.getAsLong();
+            backlogReadAt = now;
+        }
+        return backlog;
     }
 
     /**
