@@ -32,8 +32,9 @@ import java.util.regex.Pattern;
  *
  * The touch mode builds the store the way the server does (key prefix "ss", SessionPolicy.defaults(),
  * 500 ms command timeout), so it touches the very sessions the HTTP run reads. It prints one line
- * {@code STORE_TOUCH ops=.. seconds=.. ops_per_s=.. misses=.. errors=.. cpu_s=.. driver_cpu=.. redis_cpu=..}:
- * this process's CPU time, and both processes' CPU in % of one core, during the measured window only.
+ * {@code STORE_TOUCH ops=.. seconds=.. ops_per_s=.. misses=.. errors=.. cpu_s=.. driver_cpu=.. redis_cpu=..
+ * threads=.. p50_us=.. p99_us=..}: this process's CPU time, both processes' CPU in % of one core, and the
+ * percentiles of one touch's duration, during the measured window only.
  */
 public final class LoadDriver {
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"(sst_[A-Za-z0-9_-]{45})\"");
@@ -102,15 +103,18 @@ public final class LoadDriver {
             double cpu = (cpuNanos() - cpuBefore) / 1e9;
             double redisCpu = redisCpuSeconds(info) - redisBefore;
             System.out.printf("STORE_TOUCH ops=%d seconds=%.3f ops_per_s=%.1f misses=%d errors=%d cpu_s=%.2f"
-                            + " driver_cpu=%.0f redis_cpu=%.0f threads=%d%n",
+                            + " driver_cpu=%.0f redis_cpu=%.0f threads=%d p50_us=%.1f p99_us=%.1f%n",
                     counts[0], elapsed, counts[0] / elapsed, counts[1], counts[2], cpu, cpu / elapsed * 100,
-                    redisCpu / elapsed * 100, threads);
+                    redisCpu / elapsed * 100, threads, counts[3] / 10.0, counts[4] / 10.0);
         } finally {
             admin.shutdown();
         }
     }
 
-    /** Touches from {@code threads} threads for {@code length}; returns {ops, misses, errors}. */
+    /**
+     * Touches from {@code threads} threads for {@code length}; returns {ops, misses, errors, p50, p99}, the
+     * percentiles of each touch's duration in tenths of a microsecond (a histogram of 0.1 µs buckets up to 10 ms).
+     */
     private static long[] runTouch(RedisSessionStore store, List<SessionToken> tokens, int threads, Duration length)
             throws InterruptedException {
         LongAdder ops = new LongAdder();
@@ -118,13 +122,18 @@ public final class LoadDriver {
         LongAdder errors = new LongAdder();
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> workers = new ArrayList<>();
+        long[][] histograms = new long[threads][HISTOGRAM_BUCKETS];
         for (int t = 0; t < threads; t++) {
             int offset = t * tokens.size() / threads;
+            long[] histogram = histograms[t];
             workers.add(Thread.ofPlatform().name("touch-" + t).start(() -> {
                 for (int i = offset; !stop.get(); i++) {
                     try {
                         // only touches that found their session count toward the rate
-                        if (store.touch(tokens.get(i % tokens.size())).isPresent()) ops.increment();
+                        long start = System.nanoTime();
+                        boolean found = store.touch(tokens.get(i % tokens.size())).isPresent();
+                        histogram[(int) Math.min((System.nanoTime() - start) / 100, HISTOGRAM_BUCKETS - 1)]++;
+                        if (found) ops.increment();
                         else misses.increment();
                     } catch (RuntimeException e) {
                         if (errors.sum() == 0) System.err.println("first touch error: " + e);
@@ -136,7 +145,23 @@ public final class LoadDriver {
         Thread.sleep(length);
         stop.set(true);
         for (Thread w : workers) w.join(5_000);
-        return new long[] {ops.sum(), misses.sum(), errors.sum()};
+        long[] all = new long[HISTOGRAM_BUCKETS];
+        for (long[] h : histograms) for (int b = 0; b < HISTOGRAM_BUCKETS; b++) all[b] += h[b];
+        return new long[] {ops.sum(), misses.sum(), errors.sum(), percentile(all, 0.50), percentile(all, 0.99)};
+    }
+
+    private static final int HISTOGRAM_BUCKETS = 100_000;
+
+    /** The bucket (tenths of a microsecond) below which {@code q} of the counted durations fall. */
+    private static long percentile(long[] histogram, double q) {
+        long total = 0;
+        for (long c : histogram) total += c;
+        long rank = (long) Math.ceil(q * total), seen = 0;
+        for (int b = 0; b < histogram.length; b++) {
+            seen += histogram[b];
+            if (seen >= rank && rank > 0) return b;
+        }
+        return 0;
     }
 
     /** Redis's own CPU time (INFO cpu: used_cpu_sys + used_cpu_user), in seconds. */

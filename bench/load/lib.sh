@@ -42,3 +42,48 @@ await() {
 }
 # CPU ticks (user + system) a process has used so far.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# Starts a private redis-server (127.0.0.1, a free port, no persistence) pinned to the CPU list $1, with its
+# files in the directory $2; sets REDIS_PID and REDIS_PORT. Another process may take the port between the check
+# and the bind: then it tries a new port, three times in all.
+start_redis() {
+  local cpus=$1 dir=$2 attempt
+  for attempt in 1 2 3; do
+    REDIS_PORT=$(free_port)
+    rm -rf "$dir" && mkdir -p "$dir"
+    taskset -c "$cpus" redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no \
+      --dir "$dir" --protected-mode yes --daemonize no --logfile "$dir/redis.log" &
+    REDIS_PID=$!
+    if await 10 bash -c "[[ \$(redis-cli -h 127.0.0.1 -p $REDIS_PORT ping) == PONG ]]"; then
+      return 0
+    fi
+    log "redis-server did not answer on port $REDIS_PORT (attempt $attempt): $(tail -2 "$dir/redis.log" 2>/dev/null)"
+    kill "$REDIS_PID" 2>/dev/null || true; wait "$REDIS_PID" 2>/dev/null || true
+    REDIS_PID=""
+  done
+  echo "redis-server did not start" >&2
+  return 1
+}
+# Starts the sessionstore server jar ($SERVER_DIR/sessionstore-server.jar) pinned to the CPU list $1 against the
+# Redis at $2, with the API key $3, its log in $4; JVM options: $JAVA_OPTS then $5 (optional). Sets SERVER_PID and
+# BASE once /health/ready answers.
+start_service() {
+  local cpus=$1 redis_url=$2 key=$3 logfile=$4 extra=${5:-} port
+  port=$(free_port)
+  BASE="http://127.0.0.1:$port"
+  # shellcheck disable=SC2086 # JAVA_OPTS and the extra options are lists of options
+  taskset -c "$cpus" "$JAVA" $JAVA_OPTS $extra -jar "$SERVER_DIR/sessionstore-server.jar" \
+    --host 127.0.0.1 --port "$port" --redis-url "$redis_url" --api-key "$key" \
+    --durability none --data-dir "$(dirname "$logfile")/data-$port" >"$logfile" 2>&1 &
+  SERVER_PID=$!
+  await 60 curl -fsS "$BASE/health/ready"
+}
+# The server jar and its libs/ in $SERVER_DIR, built with Maven when missing (only for the repository's own
+# server/target).
+require_server_jar() {
+  if [[ ! -f $SERVER_DIR/sessionstore-server.jar && $SERVER_DIR == "$ROOT/server/target" ]]; then
+    log "building the server jar"
+    (cd "$ROOT" && JAVA_HOME=$JAVA_HOME mvn -q -o -pl server package -DskipTests -Dspotless.check.skip)
+  fi
+  [[ -f $SERVER_DIR/sessionstore-server.jar && -d $SERVER_DIR/libs ]] ||
+    { echo "$SERVER_DIR must hold sessionstore-server.jar and libs/" >&2; exit 2; }
+}

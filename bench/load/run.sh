@@ -72,34 +72,17 @@ busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; } #
 now_ms() { date +%s%3N; }
 
 # --- the jar -----------------------------------------------------------------------------------------
-if [[ ! -f $SERVER_DIR/sessionstore-server.jar && $SERVER_DIR == "$ROOT/server/target" ]]; then
-  log "building the server jar"
-  (cd "$ROOT" && JAVA_HOME=$JAVA_HOME mvn -q -o -pl server package -DskipTests -Dspotless.check.skip)
-fi
-[[ -f $SERVER_DIR/sessionstore-server.jar && -d $SERVER_DIR/libs ]] ||
-  { echo "$SERVER_DIR must hold sessionstore-server.jar and libs/" >&2; exit 2; }
+require_server_jar
 LOAD_AVG_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- Redis -------------------------------------------------------------------------------------------
-REDIS_PORT=$(free_port)
-mkdir -p "$WORK/redis"
-taskset -c "$CPU_LOAD" redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no \
-  --dir "$WORK/redis" --protected-mode yes --daemonize no --logfile "$WORK/redis.log" &
-REDIS_PID=$!
-await 10 bash -c "[[ \$(redis-cli -h 127.0.0.1 -p $REDIS_PORT ping) == PONG ]]"
+start_redis "$CPU_LOAD" "$WORK/redis"
 REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
 log "redis-server pid $REDIS_PID on $REDIS_URL (no persistence, CPU $CPU_LOAD)"
 
 # --- the server --------------------------------------------------------------------------------------
-SERVER_PORT=$(free_port)
 API_KEY="load-bench-key-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
-BASE="http://127.0.0.1:$SERVER_PORT"
-# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-taskset -c "$CPU_APP" "$JAVA" $JAVA_OPTS -jar "$SERVER_DIR/sessionstore-server.jar" \
-  --host 127.0.0.1 --port "$SERVER_PORT" --redis-url "$REDIS_URL" --api-key "$API_KEY" \
-  --durability none --data-dir "$WORK/data" >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-await 60 curl -fsS "$BASE/health/ready"
+start_service "$CPU_APP" "$REDIS_URL" "$API_KEY" "$WORK/server.log"
 log "server pid $SERVER_PID on $BASE (CPU $CPU_APP)"
 
 # --- sessions ----------------------------------------------------------------------------------------

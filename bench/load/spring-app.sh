@@ -102,22 +102,7 @@ LOAD_AVG_START=$(cut -d' ' -f1-3 /proc/loadavg)
 # $1 = layer, $2 = round; prints one result line
 run_layer() {
   local layer=$1 r=$2 port base i code cookie
-  # a fresh redis-server; another process may take the port between the check and the bind: then a new port
-  local attempt
-  for attempt in 1 2 3; do
-    REDIS_PORT=$(free_port)
-    rm -rf "$WORK/redis" && mkdir -p "$WORK/redis"
-    taskset -c "$CPU_LOAD" redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no \
-      --dir "$WORK/redis" --protected-mode yes --daemonize no --logfile "$WORK/redis.log" &
-    REDIS_PID=$!
-    if await 10 bash -c "[[ \$(redis-cli -h 127.0.0.1 -p $REDIS_PORT ping) == PONG ]]"; then
-      break
-    fi
-    log "round $r, $layer: redis-server did not answer on port $REDIS_PORT (attempt $attempt): $(tail -2 "$WORK/redis.log" 2>/dev/null)"
-    kill "$REDIS_PID" 2>/dev/null || true; wait "$REDIS_PID" 2>/dev/null || true
-    REDIS_PID=""
-    ((attempt < 3)) || { echo "redis-server did not start" >&2; return 1; }
-  done
+  start_redis "$CPU_LOAD" "$WORK/redis" || return 1
 
   port=$(free_port)
   base="http://127.0.0.1:$port"
