@@ -15,6 +15,7 @@ import dev.sessionstore.server.http.HttpSupport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 
@@ -104,10 +105,11 @@ final class JsonCodec {
         g.writeStartObject();
         g.writeStringField("id", s.id().value());
         g.writeStringField("userId", s.userId().orElse(null));
-        g.writeStringField("createdAt", s.createdAt().toString());
-        g.writeStringField("lastAccessedAt", s.lastAccessedAt().toString());
-        g.writeStringField("expiresAt", s.expiresAt().toString());
-        g.writeStringField("absoluteExpiresAt", s.absoluteExpiresAt().toString());
+        char[] buffer = new char[IsoInstants.MAX_LENGTH];
+        writeInstant(g, "createdAt", s.createdAt(), buffer);
+        writeInstant(g, "lastAccessedAt", s.lastAccessedAt(), buffer);
+        writeInstant(g, "expiresAt", s.expiresAt(), buffer);
+        writeInstant(g, "absoluteExpiresAt", s.absoluteExpiresAt(), buffer);
         g.writeNumberField("version", s.version());
         g.writeObjectFieldStart("attributes");
         for (Map.Entry<String, JsonValue> e : s.attributes().entrySet()) {
@@ -121,6 +123,12 @@ final class JsonCodec {
         }
         g.writeEndObject();
         g.writeEndObject();
+    }
+
+    /** {@code "name": "<instant>"}, the instant as {@link Instant#toString()} writes it. */
+    private static void writeInstant(JsonGenerator g, String name, Instant t, char[] buffer) throws IOException {
+        g.writeFieldName(name);
+        g.writeString(buffer, 0, IsoInstants.write(t, buffer));
     }
 
     private interface Writer {
