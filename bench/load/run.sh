@@ -201,6 +201,11 @@ GET_RPS=$(med get rps)
 TOUCH_OPS=$(med touch ops_per_s)
 RATIO=$(awk -v g="$GET_RPS" -v t="$TOUCH_OPS" 'BEGIN {printf "%.2f", g / t}')
 MET=$(awk -v g="$GET_RPS" -v t="$TOUCH_OPS" 'BEGIN {print (g / t >= 0.5) ? "met" : "NOT met"}')
+MET_12=$(awk -v g="$GET_RPS" -v t="$TOUCH_OPS" 'BEGIN {print (g / t >= 0.9) ? "met" : "NOT met"}')
+# issue 12, requirement 2: service CPU per request
+verdict_us() { awk -v v="$(med "$1" server_us)" -v lim="$2" 'BEGIN {print (v <= lim) ? "met" : "NOT met"}'; }
+GET_US_MET=$(verdict_us get 45)
+POST_US_MET=$(verdict_us post 60)
 RATIOS=$(paste <(values get rps) <(values touch ops_per_s) | awk '{printf "%s%.2f", (NR > 1 ? ", " : ""), $1 / $2}')
 if ((HTTP_BAD + SOCK_BAD + STORE_BAD + WARM_BAD == 0)); then
   VALID="every HTTP answer was 2xx (non-2xx: 0, socket errors: 0) and every store touch found its session"
@@ -287,12 +292,12 @@ Medians of $ROUNDS interleaved rounds (min–max in brackets). Validity: $VALID.
 | HTTP \`GET /v1/session\`: p99 latency (ms) | $(row x get p99_us ms) |
 | HTTP \`POST /v1/sessions\`, $CONNS connections: requests/s | $(row x post rps 0) |
 | HTTP \`POST /v1/sessions\`: p99 latency (ms) | $(row x post p99_us ms) |
-| service CPU per \`GET /v1/session\` (µs, from /proc) | $(row1 get server_us) |
-| service CPU per \`POST /v1/sessions\` (µs, from /proc) | $(row1 post server_us) |
+| service CPU per \`GET /v1/session\` (µs, from /proc; issue 12's target ≤ 45: **$GET_US_MET**) | $(row1 get server_us) |
+| service CPU per \`POST /v1/sessions\` (µs, from /proc; issue 12's target ≤ 60: **$POST_US_MET**) | $(row1 post server_us) |
 | Redis CPU per \`GET /v1/session\` (µs, from /proc) | $(row1 get redis_us) |
 | Redis CPU per \`POST /v1/sessions\` (µs, from /proc) | $(row1 post redis_us) |
 | store-level \`RedisSessionStore.touch\`, $STORE_THREADS threads: ops/s | $(row x touch ops_per_s 0) |
-| **ratio HTTP GET / store touch** (target ≥ 0.5) | **$RATIO — target $MET** (per round: $RATIOS) |
+| **ratio HTTP GET / store touch** (issue 3's target ≥ 0.5; issue 12's ≥ 0.9) | **$RATIO — ≥ 0.5 $MET, ≥ 0.9 $MET_12** (per round: $RATIOS) |
 
 $READING
 
@@ -326,4 +331,4 @@ $(per_round)
 - Latencies are wrk's (coordinated omission not corrected; wrk is closed-loop).
 MD
 log "wrote $OUT"
-echo "GET rps $(med get rps | fmt_n 0) p99 $(med get p99_us | fmt_n ms) ms | POST rps $(med post rps | fmt_n 0) p99 $(med post p99_us | fmt_n ms) ms | touch ops/s $(med touch ops_per_s | fmt_n 0) | ratio $RATIO ($MET)"
+echo "GET rps $(med get rps | fmt_n 0) p99 $(med get p99_us | fmt_n ms) ms | POST rps $(med post rps | fmt_n 0) p99 $(med post p99_us | fmt_n ms) ms | touch ops/s $(med touch ops_per_s | fmt_n 0) | ratio $RATIO | service CPU µs GET $(med get server_us) ($GET_US_MET) POST $(med post server_us) ($POST_US_MET)"
