@@ -98,6 +98,25 @@ run_wrk() {
   taskset -c "$CPU_LOAD" wrk -t1 -c"$3" -d"$2s" --timeout 5s --latency -s "$HERE/$1" "$BASE" >"$WORK/wrk.log" 2>&1
   grep '^WRK_RESULT' "$WORK/wrk.log" || { cat "$WORK/wrk.log" >&2; return 1; }
 }
+# Voluntary context switches (a thread blocking, to be woken again) of each of the server's threads, summed by thread
+# name (the kernel's 15-character comm): "name count" lines.
+server_switches() {
+  local t
+  for t in /proc/"$SERVER_PID"/task/*; do
+    printf '%s %s\n' "$(tr ' ' '_' <"$t/comm")" "$(awk '/^voluntary_ctxt_switches/ {print $2}' "$t/status")"
+  done 2>/dev/null | awk '{c[$1] += $2} END {for (k in c) print k, c[k]}' | sort
+}
+# GET /v1/session at one connection; prints the WRK_RESULT line and "switches=name:per-request,..." for the threads
+# that blocked at least once per 20 requests
+run_get() {
+  local before after line n
+  before=$(server_switches)
+  line=$(run_wrk get.lua "$DURATION" 1)
+  after=$(server_switches)
+  n=$(field requests "$line")
+  echo "$line switches=$(join <(echo "$before") <(echo "$after") |
+    awk -v n="$n" '{d = $3 - $2; if (n > 0 && d > n / 20) printf "%s%s:%.2f", (k++ ? "," : ""), $1, d / n}')"
+}
 # prints "RB p50_us=.. rps=.."
 run_redis_benchmark() {
   local out
@@ -127,7 +146,7 @@ run_wrk live.lua "$WARMUP" 1 >/dev/null
 for r in $(seq 1 "$ROUNDS"); do
   log "round $r/$ROUNDS"
   echo "round=$r kind=live $(run_wrk live.lua "$DURATION" 1)" >>"$WORK/results"
-  echo "round=$r kind=get $(run_wrk get.lua "$DURATION" 1)" >>"$WORK/results"
+  echo "round=$r kind=get $(run_get)" >>"$WORK/results"
   echo "round=$r kind=rb $(run_redis_benchmark)" >>"$WORK/results"
   for t in $TRANSPORTS; do
     echo "round=$r kind=touch-$t $(run_touch "$t")" >>"$WORK/results"
@@ -170,6 +189,10 @@ if [[ $TRANSPORTS == *epoll* && $TRANSPORTS == *nio* ]]; then
 "
 fi
 
+# per thread name, the median over the rounds of the server's thread blockings per GET
+SWITCH_ROWS=$(values get switches | tr ',' '\n' | awk -F: 'NF == 2 {print $1, $2}' | sort -k1,1 -k2,2g |
+  awk '{v[$1] = v[$1] " " $2; c[$1]++} END {for (k in v) {n = split(substr(v[k], 2), a, " ");
+    printf "| %s | %s | %d of %d |\n", k, a[int((n + 1) / 2)], c[k], '"$ROUNDS"'}}' | sort)
 CPU_MODEL=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1)
 mkdir -p "$(dirname "$OUT")"
 cat >"$OUT" <<MD
@@ -195,6 +218,17 @@ Medians of $ROUNDS interleaved rounds (min–max). Validity: $VALID.
 | HTTP \`GET /v1/session\`, 1 connection: requests/s | $(cell get rps) |
 | redis-benchmark, the touch script (\`${TOUCH_COMMAND[0]}\` as the server sends it), 1 connection: p50 µs | $(cell rb p50_us) |
 $TOUCH_ROWS| **p50 GET / (p50 live + p50 redis-benchmark)** (target ≤ 2) | **$RATIO — target $MET** (per round: $RATIOS) |
+
+## Thread wake-ups per request
+
+Voluntary context switches (a thread blocking, later woken) of the server's threads during the \`GET /v1/session\`
+phases, per request, by thread name (the kernel's 15-character name; the median of the rounds in which the thread
+blocked at least once per 20 requests). Each is a hand-off between threads; on one pinned core each costs a
+context switch.
+
+| thread | blockings per GET | rounds |
+|---|---:|---:|
+$SWITCH_ROWS
 
 ## Method
 
