@@ -9,13 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
 /**
  * The backend comparison: bytes per session first (on an emptied Redis), then a pool per store, a
  * warm-up of every operation, then {@code runs} interleaved runs (for each run, each thread count,
- * each store: create, touch, update, list, revoke), then a single-threaded pass that counts round
- * trips. Every store takes its turn in every run, so slow drifts of the machine hit all alike.
+ * each store: create, touch, update, list, revoke, and for a Redis-backed store the touch-heavy web mix at
+ * the highest thread count), then a single-threaded pass that counts round trips. Every store takes its turn
+ * in every run, so slow drifts of the machine hit all alike. Every phase of a Redis-backed store also
+ * records what it cost Redis ({@link RedisCost}).
  */
 final class CompareRunner {
     private static final int ROUND_TRIP_OPS = 100;
@@ -25,11 +29,16 @@ final class CompareRunner {
     private final Backends backends;
     private final PrintStream log;
     private final List<String> notes = new ArrayList<>();
+    private final RedisCost cost;
+    private final Map<String, List<RedisCost.Phase>> costs = new LinkedHashMap<>();
+    private final Map<String, List<PhaseResult>> mixRuns = new LinkedHashMap<>();
+    private final Map<String, List<RedisCost.Phase>> mixCosts = new LinkedHashMap<>();
 
     CompareRunner(Options o, Backends backends, PrintStream log) {
         this.o = o;
         this.backends = backends;
         this.log = log;
+        this.cost = new RedisCost(backends.redis(), backends.redisPid());
     }
 
     CompareResult run(Map<String, String> environment) {
@@ -48,8 +57,13 @@ final class CompareRunner {
             progress.step("pool   %-15s %,d sessions".formatted(name, pool.handles().length));
         });
         int maxThreads = o.threads().stream().mapToInt(i -> i).max().orElse(1);
-        targets.forEach((name, t) -> measureStore(
-                t, Objects.requireNonNull(pools.get(name)), maxThreads, o.warmup(), "w", progress, "warm-up"));
+        targets.forEach((name, t) -> {
+            measureStore(t, Objects.requireNonNull(pools.get(name)), maxThreads, o.warmup(), "w", progress, "warm-up");
+            if (t.backing() == Backing.REDIS) {
+                measureMix(
+                        t, Objects.requireNonNull(pools.get(name)), maxThreads, o.warmup(), "w", progress, "warm-up");
+            }
+        });
         Map<String, List<PhaseResult>> results = new LinkedHashMap<>();
         for (int run = 1; run <= o.runs(); run++) {
             for (int threads : o.threads()) {
@@ -67,6 +81,16 @@ final class CompareRunner {
                             .forEach((op, r) -> results.computeIfAbsent(
                                             key(e.getKey(), op, threads), k -> new ArrayList<>())
                                     .add(r));
+                    if (threads == maxThreads && e.getValue().backing() == Backing.REDIS) {
+                        measureMix(
+                                e.getValue(),
+                                Objects.requireNonNull(pools.get(e.getKey())),
+                                threads,
+                                o.phase(),
+                                tag,
+                                progress,
+                                label);
+                    }
                 }
             }
         }
@@ -85,6 +109,8 @@ final class CompareRunner {
                 o.runs(),
                 fold(targets, results),
                 facts,
+                foldCosts(targets),
+                foldMixes(targets, maxThreads),
                 notes);
     }
 
@@ -108,7 +134,10 @@ final class CompareRunner {
                         .filter(i -> t.supports(Op.values()[i]))
                         .count())
                 .sum();
-        return targets.size() * 3 + ops * (1 + o.runs() * o.threads().size());
+        long redis = targets.values().stream()
+                .filter(t -> t.backing() == Backing.REDIS)
+                .count();
+        return targets.size() * 3 + ops * (1 + o.runs() * o.threads().size()) + (int) redis * (1 + o.runs());
     }
 
     private Map<Op, PhaseResult> measureStore(
@@ -122,7 +151,16 @@ final class CompareRunner {
                 continue;
             }
             long limit = op == Op.CREATE ? Math.max(1, o.maxCreates() / threads) : Long.MAX_VALUE;
+            boolean redis = t.backing() == Backing.REDIS;
+            if (redis) {
+                cost.start();
+            }
             PhaseResult r = PhaseRunner.run(threads, d, Workers.tasks(t, op, pool, made, runTag, limit));
+            if (redis) {
+                RedisCost.Phase c = cost.end();
+                costs.computeIfAbsent(key(t.name(), op, threads), k -> new ArrayList<>())
+                        .add(perOp(c, r.ops()));
+            }
             out.put(op, r);
             progress.step("%-8s %2d thr %-15s %-9s %,12.0f ops/s  p50 %,8.1f µs  p99 %,9.1f µs%s"
                     .formatted(
@@ -136,6 +174,46 @@ final class CompareRunner {
                             r.errors() > 0 ? "  ERRORS " + r.errors() + " (" + r.firstError() + ")" : ""));
         }
         return out;
+    }
+
+    /**
+     * The touch-heavy web mix on a Redis-backed store, with its Redis cost; the sessions it created are revoked
+     * afterwards, unmeasured.
+     */
+    private void measureMix(Target t, Pool pool, int threads, Duration d, String tag, Progress progress, String label) {
+        List<ArrayDeque<Object>> made =
+                IntStream.range(0, threads).mapToObj(i -> new ArrayDeque<>()).toList();
+        String runTag = tag + "-mix-" + System.nanoTime();
+        cost.start();
+        PhaseResult r = PhaseRunner.run(threads, d, Workers.mix(t, pool, made, runTag));
+        RedisCost.Phase c = perOp(cost.end(), r.ops());
+        PhaseRunner.run(
+                threads, Duration.ofMinutes(5), Workers.tasks(t, Op.REVOKE, pool, made, runTag, Long.MAX_VALUE));
+        if (!tag.equals("w")) {
+            mixRuns.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(r);
+            mixCosts.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(c);
+        }
+        progress.step("%-8s %2d thr %-15s %-9s %,12.0f ops/s  Redis %,6.1f µs/op (commandstats), %,6.1f (process)%s"
+                .formatted(
+                        label,
+                        threads,
+                        t.name(),
+                        "web mix",
+                        r.opsPerSecond(),
+                        c.commandMicros(),
+                        c.processMicros(),
+                        r.errors() > 0 ? "  ERRORS " + r.errors() + " (" + r.firstError() + ")" : ""));
+        if (r.errors() > 0) {
+            notes.add("%s web mix: %,d operations failed, first: %s".formatted(t.name(), r.errors(), r.firstError()));
+        }
+    }
+
+    /** A phase's cost divided by its operations (inner calls too). */
+    private static RedisCost.Phase perOp(RedisCost.Phase c, long ops) {
+        double n = Math.max(1, ops);
+        Map<String, Double> inner = new TreeMap<>();
+        c.innerCalls().forEach((k, v) -> inner.put(k, v / n));
+        return new RedisCost.Phase(c.commandMicros() / n, c.processMicros() / n, inner);
     }
 
     /**
@@ -181,6 +259,66 @@ final class CompareRunner {
             }
         }
         return stats;
+    }
+
+    private List<CompareResult.CostStats> foldCosts(Map<String, Target> targets) {
+        List<CompareResult.CostStats> out = new ArrayList<>();
+        for (int threads : o.threads()) {
+            for (String store : targets.keySet()) {
+                for (Op op : Op.values()) {
+                    List<RedisCost.Phase> runs = costs.get(key(store, op, threads));
+                    if (runs != null) {
+                        out.add(new CompareResult.CostStats(
+                                store,
+                                op,
+                                threads,
+                                medianOf(runs, RedisCost.Phase::commandMicros),
+                                medianOf(runs, RedisCost.Phase::processMicros),
+                                innerMedians(runs)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<CompareResult.MixStats> foldMixes(Map<String, Target> targets, int threads) {
+        List<CompareResult.MixStats> out = new ArrayList<>();
+        for (String store : targets.keySet()) {
+            List<PhaseResult> runs = mixRuns.get(store);
+            List<RedisCost.Phase> c = mixCosts.get(store);
+            if (runs != null && c != null) {
+                out.add(new CompareResult.MixStats(
+                        store,
+                        threads,
+                        Stats.median(
+                                runs.stream().map(PhaseResult::opsPerSecond).toList()),
+                        medianOf(c, RedisCost.Phase::commandMicros),
+                        medianOf(c, RedisCost.Phase::processMicros)));
+            }
+        }
+        return out;
+    }
+
+    private static double medianOf(List<RedisCost.Phase> runs, ToDoubleFunction<RedisCost.Phase> f) {
+        List<Double> v = runs.stream()
+                .map(f::applyAsDouble)
+                .filter(d -> !Double.isNaN(d))
+                .toList();
+        return v.isEmpty() ? Double.NaN : Stats.median(v);
+    }
+
+    private static Map<String, Double> innerMedians(List<RedisCost.Phase> runs) {
+        Map<String, Double> out = new TreeMap<>();
+        runs.stream()
+                .flatMap(r -> r.innerCalls().keySet().stream())
+                .distinct()
+                .forEach(name -> out.put(
+                        name,
+                        Stats.median(runs.stream()
+                                .map(r -> r.innerCalls().getOrDefault(name, 0.0))
+                                .toList())));
+        return out;
     }
 
     private static String key(String store, Op op, int threads) {
