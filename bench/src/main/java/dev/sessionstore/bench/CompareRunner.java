@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
-import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -24,15 +22,15 @@ import java.util.stream.IntStream;
 final class CompareRunner {
     private static final int ROUND_TRIP_OPS = 100;
     private static final int ROUND_TRIP_USERS = 50;
+    /** The tag of the warm-up phases, which are not reported. */
+    private static final String WARM_UP = "w";
 
     private final Options o;
     private final Backends backends;
     private final PrintStream log;
     private final List<String> notes = new ArrayList<>();
     private final RedisCost cost;
-    private final Map<String, List<RedisCost.Phase>> costs = new LinkedHashMap<>();
-    private final Map<String, List<PhaseResult>> mixRuns = new LinkedHashMap<>();
-    private final Map<String, List<RedisCost.Phase>> mixCosts = new LinkedHashMap<>();
+    private final CostLedger ledger = new CostLedger();
 
     CompareRunner(Options o, Backends backends, PrintStream log) {
         this.o = o;
@@ -58,10 +56,17 @@ final class CompareRunner {
         });
         int maxThreads = o.threads().stream().mapToInt(i -> i).max().orElse(1);
         targets.forEach((name, t) -> {
-            measureStore(t, Objects.requireNonNull(pools.get(name)), maxThreads, o.warmup(), "w", progress, "warm-up");
+            measureStore(
+                    t, Objects.requireNonNull(pools.get(name)), maxThreads, o.warmup(), WARM_UP, progress, "warm-up");
             if (t.backing() == Backing.REDIS) {
                 measureMix(
-                        t, Objects.requireNonNull(pools.get(name)), maxThreads, o.warmup(), "w", progress, "warm-up");
+                        t,
+                        Objects.requireNonNull(pools.get(name)),
+                        maxThreads,
+                        o.warmup(),
+                        WARM_UP,
+                        progress,
+                        "warm-up");
             }
         });
         Map<String, List<PhaseResult>> results = new LinkedHashMap<>();
@@ -109,8 +114,8 @@ final class CompareRunner {
                 o.runs(),
                 fold(targets, results),
                 facts,
-                foldCosts(targets),
-                foldMixes(targets, maxThreads),
+                ledger.costs(targets.keySet(), o.threads()),
+                ledger.mixes(targets.keySet(), maxThreads),
                 notes);
     }
 
@@ -158,8 +163,9 @@ final class CompareRunner {
             PhaseResult r = PhaseRunner.run(threads, d, Workers.tasks(t, op, pool, made, runTag, limit));
             if (redis) {
                 RedisCost.Phase c = cost.end();
-                costs.computeIfAbsent(key(t.name(), op, threads), k -> new ArrayList<>())
-                        .add(perOp(c, r.ops()));
+                if (!tag.equals(WARM_UP)) {
+                    ledger.add(t.name(), op, threads, c, r.ops());
+                }
             }
             out.put(op, r);
             progress.step("%-8s %2d thr %-15s %-9s %,12.0f ops/s  p50 %,8.1f µs  p99 %,9.1f µs%s"
@@ -186,12 +192,11 @@ final class CompareRunner {
         String runTag = tag + "-mix-" + System.nanoTime();
         cost.start();
         PhaseResult r = PhaseRunner.run(threads, d, Workers.mix(t, pool, made, runTag));
-        RedisCost.Phase c = perOp(cost.end(), r.ops());
+        RedisCost.Phase c = CostLedger.perOp(cost.end(), r.ops());
         PhaseRunner.run(
                 threads, Duration.ofMinutes(5), Workers.tasks(t, Op.REVOKE, pool, made, runTag, Long.MAX_VALUE));
-        if (!tag.equals("w")) {
-            mixRuns.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(r);
-            mixCosts.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(c);
+        if (!tag.equals(WARM_UP)) {
+            ledger.addMix(t.name(), r, c);
         }
         progress.step("%-8s %2d thr %-15s %-9s %,12.0f ops/s  Redis %,6.1f µs/op (commandstats), %,6.1f (process)%s"
                 .formatted(
@@ -206,14 +211,6 @@ final class CompareRunner {
         if (r.errors() > 0) {
             notes.add("%s web mix: %,d operations failed, first: %s".formatted(t.name(), r.errors(), r.firstError()));
         }
-    }
-
-    /** A phase's cost divided by its operations (inner calls too). */
-    private static RedisCost.Phase perOp(RedisCost.Phase c, long ops) {
-        double n = Math.max(1, ops);
-        Map<String, Double> inner = new TreeMap<>();
-        c.innerCalls().forEach((k, v) -> inner.put(k, v / n));
-        return new RedisCost.Phase(c.commandMicros() / n, c.processMicros() / n, inner);
     }
 
     /**
@@ -259,66 +256,6 @@ final class CompareRunner {
             }
         }
         return stats;
-    }
-
-    private List<CompareResult.CostStats> foldCosts(Map<String, Target> targets) {
-        List<CompareResult.CostStats> out = new ArrayList<>();
-        for (int threads : o.threads()) {
-            for (String store : targets.keySet()) {
-                for (Op op : Op.values()) {
-                    List<RedisCost.Phase> runs = costs.get(key(store, op, threads));
-                    if (runs != null) {
-                        out.add(new CompareResult.CostStats(
-                                store,
-                                op,
-                                threads,
-                                medianOf(runs, RedisCost.Phase::commandMicros),
-                                medianOf(runs, RedisCost.Phase::processMicros),
-                                innerMedians(runs)));
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    private List<CompareResult.MixStats> foldMixes(Map<String, Target> targets, int threads) {
-        List<CompareResult.MixStats> out = new ArrayList<>();
-        for (String store : targets.keySet()) {
-            List<PhaseResult> runs = mixRuns.get(store);
-            List<RedisCost.Phase> c = mixCosts.get(store);
-            if (runs != null && c != null) {
-                out.add(new CompareResult.MixStats(
-                        store,
-                        threads,
-                        Stats.median(
-                                runs.stream().map(PhaseResult::opsPerSecond).toList()),
-                        medianOf(c, RedisCost.Phase::commandMicros),
-                        medianOf(c, RedisCost.Phase::processMicros)));
-            }
-        }
-        return out;
-    }
-
-    private static double medianOf(List<RedisCost.Phase> runs, ToDoubleFunction<RedisCost.Phase> f) {
-        List<Double> v = runs.stream()
-                .map(f::applyAsDouble)
-                .filter(d -> !Double.isNaN(d))
-                .toList();
-        return v.isEmpty() ? Double.NaN : Stats.median(v);
-    }
-
-    private static Map<String, Double> innerMedians(List<RedisCost.Phase> runs) {
-        Map<String, Double> out = new TreeMap<>();
-        runs.stream()
-                .flatMap(r -> r.innerCalls().keySet().stream())
-                .distinct()
-                .forEach(name -> out.put(
-                        name,
-                        Stats.median(runs.stream()
-                                .map(r -> r.innerCalls().getOrDefault(name, 0.0))
-                                .toList())));
-        return out;
     }
 
     private static String key(String store, Op op, int threads) {

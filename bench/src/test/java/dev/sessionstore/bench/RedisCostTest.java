@@ -2,6 +2,7 @@ package dev.sessionstore.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -40,5 +41,19 @@ class RedisCostTest {
         String stat = "4242 (redis server) S 1 4242 4242 0 -1 4194560 1000 0 0 0 250 50 0 0 20 0 5 0 100 0 0";
 
         assertThat(RedisCost.procStatMicros(stat)).isEqualTo(3_000_000.0); // (250 + 50) ticks of 10 ms
+    }
+
+    @Test
+    void ledger_dividesByOperations_andTakesMediansOverRuns() {
+        CostLedger ledger = new CostLedger();
+        ledger.add("redis-store", Op.TOUCH, 16, new RedisCost.Phase(1000, 2000, Map.of("time", 100.0)), 100);
+        ledger.add("redis-store", Op.TOUCH, 16, new RedisCost.Phase(3000, 4000, Map.of("time", 200.0)), 100);
+        ledger.add("redis-store", Op.TOUCH, 16, new RedisCost.Phase(500, 900, Map.of("time", 50.0)), 50);
+
+        var c = ledger.costs(List.of("redis-store"), List.of(16)).getFirst();
+
+        assertThat(c.commandMicros()).isEqualTo(10.0); // 10, 30, 10 µs per operation
+        assertThat(c.processMicros()).isEqualTo(20.0); // 20, 40, 18
+        assertThat(c.innerCalls()).isEqualTo(Map.of("time", 1.0));
     }
 }
