@@ -84,7 +84,9 @@ final class CostReport {
                 StringJoiner j = new StringJoiner(", ");
                 c.innerCalls().entrySet().stream()
                         .filter(e -> e.getValue() >= 0.005)
-                        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                        .sorted(Map.Entry.<String, Double>comparingByValue()
+                                .reversed()
+                                .thenComparing(Map.Entry.comparingByKey()))
                         .forEach(e -> j.add("`%s` %s".formatted(e.getKey(), Targets.num(e.getValue()))));
                 md.append("| ").append(op.label()).append(" | ").append(j).append(" |\n");
             });
