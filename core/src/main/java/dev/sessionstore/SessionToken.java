@@ -1,6 +1,7 @@
 package dev.sessionstore;
 
 import java.nio.charset.StandardCharsets;
+import java.security.DrbgParameters;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -35,10 +36,20 @@ public final class SessionToken {
      */
     private static final String LAST = "AEIMQUYcgkosw048";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * The generators of the secrets: independent DRBG instances (SHA-256 Hash_DRBG, 256-bit strength, each
+     * seeded from the system's entropy source), a thread picking one by its id. One shared {@code SecureRandom}
+     * (the platform's default reads {@code /dev/urandom} under one global lock) serialized every create of a
+     * busy service; a per-thread instance would be re-seeded for every virtual thread (one per request).
+     */
+    private static final SecureRandom[] RANDOMS =
+            generators(Integer.highestOneBit(Math.max(1, Runtime.getRuntime().availableProcessors())) * 4);
+
+    private static final MessageDigest SHA256 = sha256Prototype();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private final String text;
+    private volatile @Nullable SessionId id;
 
     private SessionToken(String text) {
         this.text = text;
@@ -73,7 +84,7 @@ public final class SessionToken {
 
     /** A new token with a random tag, for a session without a user. */
     public static SessionToken generateAnonymous() {
-        return generateWithTag(HexFormat.of().toHexDigits((byte) RANDOM.nextInt(256)));
+        return generateWithTag(HexFormat.of().toHexDigits((byte) random().nextInt(256)));
     }
 
     /** A new token with the given tag (two lowercase hex digits), as used by rotation. */
@@ -82,7 +93,7 @@ public final class SessionToken {
             throw new IllegalArgumentException("tag must be two lowercase hex digits");
         }
         byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
+        random().nextBytes(secret);
         return new SessionToken(PREFIX + tag + B64.encodeToString(secret));
     }
 
@@ -104,9 +115,14 @@ public final class SessionToken {
         return sha256(text.getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** The public id of the session this token opens: see {@link SessionId}. */
+    /** The public id of the session this token opens: see {@link SessionId}. Computed once. */
     public SessionId id() {
-        return SessionId.fromTokenHash(tag(), sha256());
+        SessionId known = id;
+        if (known == null) {
+            known = SessionId.fromTokenHash(tag(), sha256());
+            id = known;
+        }
+        return known;
     }
 
     /** The token's text, to hand to the client once. Never log it. */
@@ -135,9 +151,36 @@ public final class SessionToken {
 
     static byte[] sha256(byte[] input) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(input);
-        } catch (NoSuchAlgorithmException e) {
+            return ((MessageDigest) SHA256.clone()).digest(input);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 digests of this JVM cannot be cloned", e);
+        }
+    }
+
+    private static MessageDigest sha256Prototype() {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            var unused = md.clone(); // fails here, once, rather than on every call
+            return md;
+        } catch (NoSuchAlgorithmException | CloneNotSupportedException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
+    }
+
+    private static SecureRandom random() {
+        return RANDOMS[(int) (Thread.currentThread().threadId() & (RANDOMS.length - 1))];
+    }
+
+    private static SecureRandom[] generators(int n) {
+        SecureRandom[] out = new SecureRandom[n];
+        for (int i = 0; i < n; i++) {
+            try {
+                out[i] = SecureRandom.getInstance(
+                        "DRBG", DrbgParameters.instantiation(256, DrbgParameters.Capability.NONE, null));
+            } catch (NoSuchAlgorithmException e) {
+                out[i] = new SecureRandom();
+            }
+        }
+        return out;
     }
 }

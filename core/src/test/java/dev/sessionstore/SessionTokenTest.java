@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,6 +59,28 @@ class SessionTokenTest {
         // every bit is set about half the time (n/2 = 5,000; 8 standard deviations = 400)
         assertThat(IntStream.of(bitCounts).boxed().toList())
                 .allSatisfy(c -> assertThat(c).isBetween(n / 2 - 400, n / 2 + 400));
+    }
+
+    /** The generators are striped by thread: 16 threads' tokens are all distinct, well formed, with their ids. */
+    @Test
+    void generatedOnManyThreads_areUniqueAndWellFormed() throws Exception {
+        int threads = 16;
+        int each = 2_000;
+        Set<String> secrets = ConcurrentHashMap.newKeySet();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < each; i++) {
+                    SessionToken token = SessionToken.generate("user-" + i);
+                    assertThat(SessionToken.tryParse(token.reveal())).contains(token);
+                    secrets.add(token.reveal().substring(6));
+                }
+            }));
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+        assertThat(secrets).hasSize(threads * each);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.sessionstore.bench;
 import dev.sessionstore.embedded.RedisServerProcess;
 import java.io.PrintStream;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The servers of one benchmark run: a Redis (a private {@code redis-server} without persistence,
@@ -56,6 +57,11 @@ final class Backends implements AutoCloseable {
 
     RedisProbe redis() {
         return redis;
+    }
+
+    /** The Redis server's process id if this benchmark started it. */
+    OptionalLong redisPid() {
+        return redisServer.map(s -> OptionalLong.of(s.pid())).orElse(OptionalLong.empty());
     }
 
     Optional<Postgres> postgres() {

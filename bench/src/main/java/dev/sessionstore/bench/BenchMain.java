@@ -72,6 +72,7 @@ public final class BenchMain {
         write(o.out().resolve("compare.md"), CompareReport.markdown(r, "images/compare.svg"));
         write(o.out().resolve("compare-summary.md"), ReadmeSummary.markdown(r));
         Targets.compare(r).forEach(c -> OUT.println(c.verdict() + "  " + c.target() + ": " + c.measured()));
+        Targets.cost(r).forEach(c -> OUT.println(c.verdict() + "  " + c.target() + ": " + c.measured()));
     }
 
     private static void write(Path file, String text) throws IOException {

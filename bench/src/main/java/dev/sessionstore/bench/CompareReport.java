@@ -24,6 +24,7 @@ final class CompareReport {
         throughput(md, r);
         latency(md, r);
         facts(md, r);
+        CostReport.markdown(md, r);
         targets(md, r);
         wins(md, r);
         CompareMethod.stores(md);
@@ -107,6 +108,11 @@ final class CompareReport {
         md.append("## Targets (issue 5)\n\n")
                 .append(Targets.table(Targets.compare(r)))
                 .append('\n');
+        if (!r.costs().isEmpty()) {
+            md.append("## Targets (issue 12, requirements 4 and 5)\n\n")
+                    .append(Targets.table(Targets.cost(r)))
+                    .append('\n');
+        }
     }
 
     private static void wins(StringBuilder md, CompareResult r) {

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param runs interleaved runs per measurement
  * @param stats throughput and latency per store, operation and thread count
  * @param facts round trips and bytes per store
+ * @param costs Redis CPU per operation of each Redis-backed store, operation and thread count
+ * @param mixes the touch-heavy mix of each Redis-backed store
  * @param notes things the reader must know (skipped stores, errors)
  */
 record CompareResult(
@@ -22,6 +24,8 @@ record CompareResult(
         int runs,
         List<OpStats> stats,
         Map<String, StoreFacts> facts,
+        List<CostStats> costs,
+        List<MixStats> mixes,
         List<String> notes) {
 
     /**
@@ -52,6 +56,50 @@ record CompareResult(
      * @param bytes bytes per session in the backing store
      */
     record StoreFacts(String store, Map<Op, Double> roundTrips, BytesPerSession.Result bytes) {}
+
+    /**
+     * Redis CPU per operation (see {@link RedisCost}), medians over runs.
+     *
+     * @param commandMicros commandstats usec per operation of the commands clients sent
+     * @param processMicros Redis process CPU time per operation, NaN if unknown
+     * @param innerCalls calls per operation of each command the store's scripts ran (all runs)
+     */
+    record CostStats(
+            String store,
+            Op op,
+            int threads,
+            double commandMicros,
+            double processMicros,
+            Map<String, Double> innerCalls) {}
+
+    /**
+     * The touch-heavy web mix ({@link Workers#MIX_TOUCH}% touch, the rest create and update), medians over runs.
+     *
+     * @param opsPerSecond operations per second
+     * @param commandMicros commandstats usec per operation
+     * @param processMicros Redis process CPU time per operation, NaN if unknown
+     */
+    record MixStats(String store, int threads, double opsPerSecond, double commandMicros, double processMicros) {
+        /** Operations per second one fully busy Redis core would serve, by commandstats. */
+        double opsPerCore() {
+            return commandMicros > 0 ? 1e6 / commandMicros : Double.NaN;
+        }
+
+        /** The same by the Redis process's CPU time. */
+        double opsPerCoreByProcess() {
+            return processMicros > 0 ? 1e6 / processMicros : Double.NaN;
+        }
+    }
+
+    Optional<CostStats> cost(String store, Op op, int threads) {
+        return costs.stream()
+                .filter(s -> s.store().equals(store) && s.op() == op && s.threads() == threads)
+                .findFirst();
+    }
+
+    Optional<MixStats> mix(String store) {
+        return mixes.stream().filter(s -> s.store().equals(store)).findFirst();
+    }
 
     Optional<OpStats> stat(String store, Op op, int threads) {
         return stats.stream()

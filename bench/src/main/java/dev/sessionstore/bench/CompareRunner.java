@@ -14,22 +14,29 @@ import java.util.stream.IntStream;
 /**
  * The backend comparison: bytes per session first (on an emptied Redis), then a pool per store, a
  * warm-up of every operation, then {@code runs} interleaved runs (for each run, each thread count,
- * each store: create, touch, update, list, revoke), then a single-threaded pass that counts round
- * trips. Every store takes its turn in every run, so slow drifts of the machine hit all alike.
+ * each store: create, touch, update, list, revoke, and for a Redis-backed store the touch-heavy web mix at
+ * the highest thread count), then a single-threaded pass that counts round trips. Every store takes its turn
+ * in every run, so slow drifts of the machine hit all alike. Every phase of a Redis-backed store also
+ * records what it cost Redis ({@link RedisCost}).
  */
 final class CompareRunner {
     private static final int ROUND_TRIP_OPS = 100;
     private static final int ROUND_TRIP_USERS = 50;
+    /** The tag of the warm-up phases, which are not reported. */
+    private static final String WARM_UP = "w";
 
     private final Options o;
     private final Backends backends;
     private final PrintStream log;
     private final List<String> notes = new ArrayList<>();
+    private final RedisCost cost;
+    private final CostLedger ledger = new CostLedger();
 
     CompareRunner(Options o, Backends backends, PrintStream log) {
         this.o = o;
         this.backends = backends;
         this.log = log;
+        this.cost = new RedisCost(backends.redis(), backends.redisPid());
     }
 
     CompareResult run(Map<String, String> environment) {
@@ -48,8 +55,20 @@ final class CompareRunner {
             progress.step("pool   %-15s %,d sessions".formatted(name, pool.handles().length));
         });
         int maxThreads = o.threads().stream().mapToInt(i -> i).max().orElse(1);
-        targets.forEach((name, t) -> measureStore(
-                t, Objects.requireNonNull(pools.get(name)), maxThreads, o.warmup(), "w", progress, "warm-up"));
+        targets.forEach((name, t) -> {
+            measureStore(
+                    t, Objects.requireNonNull(pools.get(name)), maxThreads, o.warmup(), WARM_UP, progress, "warm-up");
+            if (t.backing() == Backing.REDIS) {
+                measureMix(
+                        t,
+                        Objects.requireNonNull(pools.get(name)),
+                        maxThreads,
+                        o.warmup(),
+                        WARM_UP,
+                        progress,
+                        "warm-up");
+            }
+        });
         Map<String, List<PhaseResult>> results = new LinkedHashMap<>();
         for (int run = 1; run <= o.runs(); run++) {
             for (int threads : o.threads()) {
@@ -67,6 +86,16 @@ final class CompareRunner {
                             .forEach((op, r) -> results.computeIfAbsent(
                                             key(e.getKey(), op, threads), k -> new ArrayList<>())
                                     .add(r));
+                    if (threads == maxThreads && e.getValue().backing() == Backing.REDIS) {
+                        measureMix(
+                                e.getValue(),
+                                Objects.requireNonNull(pools.get(e.getKey())),
+                                threads,
+                                o.phase(),
+                                tag,
+                                progress,
+                                label);
+                    }
                 }
             }
         }
@@ -85,6 +114,8 @@ final class CompareRunner {
                 o.runs(),
                 fold(targets, results),
                 facts,
+                ledger.costs(targets.keySet(), o.threads()),
+                ledger.mixes(targets.keySet(), maxThreads),
                 notes);
     }
 
@@ -108,7 +139,10 @@ final class CompareRunner {
                         .filter(i -> t.supports(Op.values()[i]))
                         .count())
                 .sum();
-        return targets.size() * 3 + ops * (1 + o.runs() * o.threads().size());
+        long redis = targets.values().stream()
+                .filter(t -> t.backing() == Backing.REDIS)
+                .count();
+        return targets.size() * 3 + ops * (1 + o.runs() * o.threads().size()) + (int) redis * (1 + o.runs());
     }
 
     private Map<Op, PhaseResult> measureStore(
@@ -122,7 +156,17 @@ final class CompareRunner {
                 continue;
             }
             long limit = op == Op.CREATE ? Math.max(1, o.maxCreates() / threads) : Long.MAX_VALUE;
+            boolean redis = t.backing() == Backing.REDIS;
+            if (redis) {
+                cost.start();
+            }
             PhaseResult r = PhaseRunner.run(threads, d, Workers.tasks(t, op, pool, made, runTag, limit));
+            if (redis) {
+                RedisCost.Phase c = cost.end();
+                if (!tag.equals(WARM_UP)) {
+                    ledger.add(t.name(), op, threads, c, r.ops());
+                }
+            }
             out.put(op, r);
             progress.step("%-8s %2d thr %-15s %-9s %,12.0f ops/s  p50 %,8.1f µs  p99 %,9.1f µs%s"
                     .formatted(
@@ -136,6 +180,37 @@ final class CompareRunner {
                             r.errors() > 0 ? "  ERRORS " + r.errors() + " (" + r.firstError() + ")" : ""));
         }
         return out;
+    }
+
+    /**
+     * The touch-heavy web mix on a Redis-backed store, with its Redis cost; the sessions it created are revoked
+     * afterwards, unmeasured.
+     */
+    private void measureMix(Target t, Pool pool, int threads, Duration d, String tag, Progress progress, String label) {
+        List<ArrayDeque<Object>> made =
+                IntStream.range(0, threads).mapToObj(i -> new ArrayDeque<>()).toList();
+        String runTag = tag + "-mix-" + System.nanoTime();
+        cost.start();
+        PhaseResult r = PhaseRunner.run(threads, d, Workers.mix(t, pool, made, runTag));
+        RedisCost.Phase c = CostLedger.perOp(cost.end(), r.ops());
+        PhaseRunner.run(
+                threads, Duration.ofMinutes(5), Workers.tasks(t, Op.REVOKE, pool, made, runTag, Long.MAX_VALUE));
+        if (!tag.equals(WARM_UP)) {
+            ledger.addMix(t.name(), r, c);
+        }
+        progress.step("%-8s %2d thr %-15s %-9s %,12.0f ops/s  Redis %,6.1f µs/op (commandstats), %,6.1f (process)%s"
+                .formatted(
+                        label,
+                        threads,
+                        t.name(),
+                        "web mix",
+                        r.opsPerSecond(),
+                        c.commandMicros(),
+                        c.processMicros(),
+                        r.errors() > 0 ? "  ERRORS " + r.errors() + " (" + r.firstError() + ")" : ""));
+        if (r.errors() > 0) {
+            notes.add("%s web mix: %,d operations failed, first: %s".formatted(t.name(), r.errors(), r.firstError()));
+        }
     }
 
     /**

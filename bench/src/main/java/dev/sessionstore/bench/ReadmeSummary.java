@@ -1,5 +1,6 @@
 package dev.sessionstore.bench;
 
+import java.util.List;
 import java.util.Objects;
 
 /** The comparison in a few lines, for the README. */
@@ -40,6 +41,32 @@ final class ReadmeSummary {
             Double trips = f.roundTrips().get(Op.TOUCH);
             md.append(' ').append(trips == null ? "n/a" : Targets.num(trips)).append(" |");
             md.append(" %,.0f |\n".formatted(f.bytes().bytesPerSession()));
+        }
+        if (!r.mixes().isEmpty()) {
+            md.append("\nRedis cost of a touch-heavy web mix (%d%% touch, %d%% create, %d%% update, events off): Redis"
+                            .formatted(
+                                    Workers.MIX_TOUCH,
+                                    Workers.MIX_CREATE,
+                                    100 - Workers.MIX_TOUCH - Workers.MIX_CREATE))
+                    .append(" CPU µs per operation by `INFO commandstats` and by the Redis process's CPU time, and"
+                            + " the operations per second one Redis core serves at that cost:\n\n");
+            CostReport.mixTable(md, r, CostReport.redisStores(r));
+            md.append("Redis CPU µs per operation (commandstats) at ")
+                    .append(CompareReport.threads(t))
+                    .append(":");
+            for (String store : CostReport.redisStores(r)) {
+                md.append(" ").append(store);
+                for (Op op : List.of(Op.CREATE, Op.TOUCH)) {
+                    r.cost(store, op, t)
+                            .ifPresent(c -> md.append(" ")
+                                    .append(op.label())
+                                    .append(" ")
+                                    .append(CostReport.micros(c.commandMicros())));
+                }
+                md.append(";");
+            }
+            md.setLength(md.length() - 1);
+            md.append(".\n");
         }
         md.append("\nMeasured on ")
                 .append(r.environment().getOrDefault("CPU", "?"))

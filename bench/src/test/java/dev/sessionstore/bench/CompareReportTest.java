@@ -63,4 +63,25 @@ class CompareReportTest {
         assertThat(md).contains("| spring-simple | 64,000 | 64,000 | 64,000 | n/a | 64,000 | 3.00 | 400 |");
         assertThat(md).contains("test CPU, 2 cores (nproc)").contains("`java -jar x compare`");
     }
+
+    @Test
+    void cost_tablesAndIssue12Targets() {
+        var r = Fixtures.result(1_000);
+        String md = CompareReport.markdown(r, "c.svg");
+
+        // fixture: redis-store create 8 µs (process 16), touch 4 µs; spring-simple (4th store) create 32 µs
+        assertThat(md).contains("## Redis CPU per operation").contains("| redis-store | 8.0 / 16.0 | 4.0 / 8.0 |");
+        assertThat(md).contains("| redis-store | 10,000 | 5.0 | 10.0 | 200,000 | 100,000 |");
+        assertThat(md).contains("| create | `hgetall` 1.00, `time` 1.00 |");
+        var checks = Targets.cost(r);
+        assertThat(checks.get(0).met()).isTrue(); // touch 4 µs <= 6
+        assertThat(checks.get(1).ratio().getAsDouble()).isEqualTo(2.0);
+        assertThat(checks.get(1).met()).isFalse();
+        assertThat(checks.get(2).ratio().getAsDouble()).isEqualTo(0.25);
+        assertThat(checks.get(2).met()).isTrue();
+        assertThat(checks.get(4).met()).isFalse(); // 16,000 vs 64,000 creates/s
+        assertThat(ReadmeSummary.markdown(r))
+                .contains("ops/s per Redis core")
+                .contains("redis-store create 8.0 touch 4.0");
+    }
 }

@@ -38,6 +38,19 @@ final class Fixtures {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("Command", "`java -jar x compare`");
         env.put("CPU", "test CPU, 2 cores (nproc)");
-        return new CompareResult(env, stores, List.of(1, 16), 3, stats, facts, List.of("a note"));
+        List<CompareResult.CostStats> costs = new ArrayList<>();
+        List<CompareResult.MixStats> mixes = new ArrayList<>();
+        for (int s = 0; s < stores.size(); s++) {
+            if (stores.get(s).equals("redis-store") || stores.get(s).startsWith("spring")) {
+                for (Op op : Op.values()) {
+                    double us = 4.0 * (s + 1) * (op == Op.CREATE ? 2 : 1);
+                    costs.add(new CompareResult.CostStats(
+                            stores.get(s), op, 16, us, us * 2, Map.of("hgetall", 1.0, "time", 1.0)));
+                }
+                mixes.add(new CompareResult.MixStats(
+                        stores.get(s), 16, 10_000.0 * (s + 1), 5.0 * (s + 1), 10.0 * (s + 1)));
+            }
+        }
+        return new CompareResult(env, stores, List.of(1, 16), 3, stats, facts, costs, mixes, List.of("a note"));
     }
 }

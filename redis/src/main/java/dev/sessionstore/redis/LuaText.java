@@ -152,20 +152,23 @@ final class LuaText {
     static final String USER_INDEX = """
             local function user_index()
               -- User index state of a tag: level l and split pointer p of the linear hash, entry count n
-              -- (never below the true count), e the highest score ever written (the state key's expiry).
+              -- (never below the true count), e the highest score ever written (the state key's expiry, and
+              -- at least the top score of every bucket of the tag). fresh: there was no state key.
               local function ustate(base)
                 local r = redis.call('HMGET', base .. 'u', 'l', 'p', 'n', 'e')
+                local e = tonumber(r[4])
                 return {l = tonumber(r[1]) or 0, p = tonumber(r[2]) or 0, n = tonumber(r[3]) or 0,
-                        e = tonumber(r[4]) or 0, dirty = false}
+                        e = e or 0, e0 = e, fresh = not e, dirty = false}
               end
 
+              -- Every save sets the key's expiry to e, so it is re-set only when e moved or the key is new.
               local function ustate_save(base, st)
                 if not st or not st.dirty then return end
                 if st.n <= 0 then
                   redis.call('DEL', base .. 'u')
                 else
                   redis.call('HSET', base .. 'u', 'l', st.l, 'p', st.p, 'n', st.n, 'e', st.e)
-                  redis.call('PEXPIREAT', base .. 'u', st.e)
+                  if st.e ~= st.e0 then redis.call('PEXPIREAT', base .. 'u', st.e) end
                 end
               end
 
@@ -233,16 +236,29 @@ final class LuaText {
               end
 
               -- Adds or re-scores the member; expired entries were dropped by the caller's U.members (CREATE) or
-              -- U.rem (ROTATE), and a touch that re-scores leaves them to the next of those. With own (CREATE: the
-              -- user's members in the bucket, this one included), splits one bucket when the bucket holds more
-              -- than SPLIT_AT entries of other users: one user's entries share a digest and never split apart.
+              -- U.rem (ROTATE), and a touch that re-scores leaves them to the next of those. A score >= e (of a
+              -- state that exists) is the bucket's top score after the ZADD, since e bounds every bucket's scores,
+              -- so the bucket is settled to it without reading it back. With own (CREATE: the user's members in
+              -- the bucket, this one included), splits one bucket when the bucket holds more than SPLIT_AT entries
+              -- of other users (n bounds the bucket's size, so ZCARD is asked only when n allows a split): one
+              -- user's entries share a digest and never split apart.
               local function uadd(base, st, user, sid, sc, now, own)
                 local dg = digest(user)
                 local bk = bucket(base, st, dg)
                 local added = redis.call('ZADD', bk, sc, dg .. sid)
                 count(st, added)
-                usettle(st, bk)
-                if own and added == 1 and redis.call('ZCARD', bk) - own > SPLIT_AT then split(base, st, now) end
+                if not st.fresh and sc >= st.e then
+                  redis.call('PEXPIREAT', bk, sc)
+                  if sc > st.e then
+                    st.e = sc
+                    st.dirty = true
+                  end
+                else
+                  usettle(st, bk)
+                end
+                if own and added == 1 and st.n - own > SPLIT_AT and redis.call('ZCARD', bk) - own > SPLIT_AT then
+                  split(base, st, now)
+                end
               end
 
               local function urem(base, st, user, sid, now)

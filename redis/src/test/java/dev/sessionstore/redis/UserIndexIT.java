@@ -11,6 +11,7 @@ import dev.sessionstore.SessionId;
 import dev.sessionstore.SessionLimits;
 import dev.sessionstore.SessionPolicy;
 import dev.sessionstore.SessionToken;
+import io.lettuce.core.ScriptOutputType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -159,6 +160,61 @@ class UserIndexIT {
                     .containsExactlyInAnyOrderElementsOf(
                             e.getValue().stream().map(c -> c.session().id()).toList());
         }
+    }
+
+    /**
+     * CREATE and touch settle a bucket without reading its top score back when the score is at least the state's
+     * {@code e}: each bucket must still expire at its highest score, and the state at {@code e}, at least the
+     * highest of them, whatever mix of timeouts wrote them.
+     */
+    @Test
+    void bucketsAndState_expireAtTheirHighestScore_withMixedTimeouts() {
+        List<String> users = usersOfTag(TAG, 300);
+        // a few long ones: a bucket without one yet gets one whose score is the state's e
+        List<Duration> idles = List.of(Duration.ofMinutes(2), Duration.ofMinutes(30));
+        Random random = new Random(20261204);
+        List<CreatedSession> made = new ArrayList<>();
+        for (int step = 0; step < 900; step++) {
+            if (made.isEmpty() || random.nextInt(3) > 0) {
+                Duration idle = random.nextInt(20) == 0 ? Duration.ofHours(2) : idles.get(random.nextInt(idles.size()));
+                made.add(create(users.get(random.nextInt(users.size())), idle));
+            } else {
+                redis.store().touch(made.get(random.nextInt(made.size())).token());
+            }
+            assertBucketsAndStateExpireAtTheirHighestScore();
+        }
+    }
+
+    private void assertBucketsAndStateExpireAtTheirHighestScore() {
+        var r = redis.probe().redis();
+        String base = "ss:{" + TAG + "}:u";
+        Map<String, String> state = r.hgetall(base);
+        int buckets = (1 << Integer.parseInt(state.get("l"))) + Integer.parseInt(state.get("p"));
+        long highest = 0;
+        for (int b = 0; b < buckets; b++) {
+            var top = r.zrangeWithScores(base + ":" + b, -1, -1);
+            if (top.isEmpty()) {
+                continue;
+            }
+            long score = (long) top.getFirst().getScore();
+            highest = Math.max(highest, score);
+            assertThat(expiresAt(base + ":" + b)).as("bucket %d", b).isBetween(score - 2, score + 2);
+        }
+        long e = Long.parseLong(state.get("e"));
+        assertThat(e).isGreaterThanOrEqualTo(highest); // the cap's evictions may have removed a top entry
+        assertThat(expiresAt(base)).as("state").isBetween(e - 2, e + 2);
+    }
+
+    /** A key's expiry in ms since the epoch: TIME and PTTL read in one script, so no delay falls between them. */
+    private long expiresAt(String key) {
+        List<Long> r = redis.probe()
+                .redis()
+                .eval(
+                        "local t = redis.call('TIME') return {tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000),"
+                                + " redis.call('PTTL', KEYS[1])}",
+                        ScriptOutputType.MULTI,
+                        key);
+        return r.get(0) + r.get(1);
     }
 
     @Test
