@@ -52,7 +52,8 @@ final class RedisListings {
         while (out.size() < page.limit() && !pos.done() && calls < MAX_CALLS) {
             int remaining = page.limit() - out.size();
             List<CompletableFuture<List<Object>>> replies = new ArrayList<>();
-            for (int t = pos.tag(); t < Math.min(ListingPosition.PAST_LAST, pos.tag() + window); t++) {
+            int end = Math.min(ListingPosition.PAST_LAST, pos.tag() + Math.min(window, MAX_CALLS - calls));
+            for (int t = pos.tag(); t < end; t++) {
                 ListingPosition at = t == pos.tag() ? pos : ListingPosition.start(t);
                 replies.add(scripts.send(ListIndexPageCall.of(keys, name, value, at, remaining)));
             }

@@ -242,7 +242,7 @@ public final class RedisSessionStore implements SessionStore {
         return ack.isPresent() ? scripts.runAcknowledged(call, ack.get()) : scripts.run(call);
     }
 
-    /** The sessions of LIST_USER and LIST_INDEX replies, by tag: one row per session, its sid first. */
+    /** The sessions of LIST_USER replies, by tag: one row per session, its sid first. */
     private static List<Session> sorted(Map<String, List<Object>> rowsByTag) {
         List<Session> sessions = new ArrayList<>();
         rowsByTag.forEach((tag, rows) -> {
