@@ -577,11 +577,11 @@ final class LuaText {
 
             -- The head of a page reply: {more, end score, end member}; the walk read n entries and found one more.
             local function page_head(got, n)
-              local head = {0, '0', ''}
-              if #got > 2 * n then head[1] = 1 end
+              local more, sc, m = 0, '0', ''
+              if #got > 2 * n then more = 1 end
               local last = math.min(#got, 2 * n)
-              if last > 0 then head[2], head[3] = got[last], got[last - 1] end
-              return head
+              if last > 0 then sc, m = got[last], got[last - 1] end
+              return {more, sc, m}
             end
 
             -- A page row: {sid, score, c, a, i, d, v, field, value, ...}.
