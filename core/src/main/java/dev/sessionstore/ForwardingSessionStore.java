@@ -64,6 +64,11 @@ public abstract class ForwardingSessionStore implements SessionStore {
     }
 
     @Override
+    public SessionPage listByUser(String userId, PageRequest page) {
+        return delegate.listByUser(userId, page);
+    }
+
+    @Override
     public List<SessionId> revokeByUser(String userId, Optional<SessionId> keep) {
         return delegate.revokeByUser(userId, keep);
     }
@@ -71,6 +76,11 @@ public abstract class ForwardingSessionStore implements SessionStore {
     @Override
     public List<Session> listByIndex(String name, String value) {
         return delegate.listByIndex(name, value);
+    }
+
+    @Override
+    public SessionPage listByIndex(String name, String value, PageRequest page) {
+        return delegate.listByIndex(name, value, page);
     }
 
     @Override

@@ -11,6 +11,15 @@ import java.util.Optional;
  * and {@link IllegalArgumentException} for a malformed argument (a user id or index name of the wrong
  * form). A session that has expired ({@link Session#expiresAt()}) or been revoked is gone: reads return
  * empty, writes throw {@link SessionNotFoundException}, and nothing brings it back.
+ *
+ * <p><b>Paged listings</b> ({@link #listByUser(String, PageRequest)}, {@link #listByIndex(String, String,
+ * PageRequest)}) read a listing a page at a time; each page costs the store work bounded by the page's limit, not
+ * by the listing's size. Reading from the first page until a page has no next cursor returns every session that
+ * was live from the first page to the last, and returns it exactly once if it was not touched meanwhile (a store
+ * may order a listing by expiry, and a touch can move a session behind the cursor, where it is met again: it may
+ * then be returned twice, never missed). A session created, rotated or revoked while the pages are read may or may
+ * not be returned. No page holds a session that was expired or revoked when the page was read. The order of pages
+ * is the store's own. A cursor is valid only for the listing and the kind of store that gave it out.
  */
 public interface SessionStore extends AutoCloseable {
 
@@ -55,6 +64,13 @@ public interface SessionStore extends AutoCloseable {
     List<Session> listByUser(String userId);
 
     /**
+     * A page of the user's live sessions; see the class comment for what paging guarantees.
+     *
+     * @throws IllegalArgumentException if the user id is malformed or the cursor is not one this listing gave out
+     */
+    SessionPage listByUser(String userId, PageRequest page);
+
+    /**
      * Revokes every live session of the user except {@code keep}, if given, in one atomic step; returns the
      * ids of the sessions it revoked (in no particular order).
      */
@@ -62,6 +78,15 @@ public interface SessionStore extends AutoCloseable {
 
     /** The live sessions created with index {@code name} set to {@code value}, oldest first. */
     List<Session> listByIndex(String name, String value);
+
+    /**
+     * A page of the live sessions created with index {@code name} set to {@code value}; see the class comment for
+     * what paging guarantees.
+     *
+     * @throws IllegalArgumentException if the name or value is malformed or the cursor is not one this listing gave
+     *     out
+     */
+    SessionPage listByIndex(String name, String value, PageRequest page);
 
     /** Releases connections and threads. Idempotent. */
     @Override

@@ -37,7 +37,9 @@ class ForwardingSessionStoreTest {
             Optional.class, Optional.of(SESSION),
             List.class, List.of(SESSION),
             Session.class, SESSION,
-            CreatedSession.class, new CreatedSession(TOKEN, SESSION));
+            CreatedSession.class, new CreatedSession(TOKEN, SESSION),
+            PageRequest.class, PageRequest.first(7),
+            SessionPage.class, new SessionPage(List.of(SESSION), Optional.of("next")));
 
     private record Call(Method method, List<Object> args) {}
 

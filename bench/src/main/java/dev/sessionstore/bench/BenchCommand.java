@@ -1,6 +1,5 @@
 package dev.sessionstore.bench;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,7 +14,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The jar's own commands: {@code compare}, {@code memory}, {@code jmh}, {@code all} and {@code help}.
+ * The jar's own commands: {@code compare}, {@code memory}, {@code jmh}, {@code paging}, {@code all} and {@code help}.
  * Every command answers {@code --help} with its usage; a bad option gets one line naming it, the usage,
  * and exit code 2. {@link BenchMain} hands any other first argument to JMH.
  */
@@ -28,6 +27,7 @@ import picocli.CommandLine.Spec;
             BenchCommand.Compare.class,
             BenchCommand.Memory.class,
             BenchCommand.Jmh.class,
+            BenchCommand.Paging.class,
             BenchCommand.All.class,
             HelpCommand.class
         },
@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
 final class BenchCommand implements Callable<Integer> {
     /** First arguments this class answers; any other goes to JMH. */
     static final List<String> OWN_FIRST_ARGS =
-            List.of("compare", "memory", "jmh", "all", "help", "-h", "--help", "-V", "--version");
+            List.of("compare", "memory", "jmh", "paging", "all", "help", "-h", "--help", "-V", "--version");
 
     @SuppressWarnings("NullAway.Init") // picocli injects it before call()
     @Spec
@@ -97,7 +97,7 @@ final class BenchCommand implements Callable<Integer> {
         CommandSpec spec;
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() throws Exception {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
             List<String> args = spec.commandLine().getParent().getParseResult().originalArgs();
             BenchMain.run(spec.name(), options.toOptions(), BenchMain.JAR + " " + String.join(" ", args));
@@ -119,6 +119,13 @@ final class BenchCommand implements Callable<Integer> {
 
     @Command(name = "jmh", description = "The JMH benchmark of the Redis store against a raw HGETALL.")
     static final class Jmh extends Run {}
+
+    @Command(
+            name = "paging",
+            description = "Listings at scale: touch latency of 16 threads (the largest --threads) alone and while"
+                    + " another thread walks a 100,000-session index value, paged (limits 100 and 1000) and unpaged"
+                    + " as before paging; --runs interleaved rounds of --phase-ms phases.")
+    static final class Paging extends Run {}
 
     @Command(name = "all", description = "jmh + memory + compare; also writes <out>/benchmarks.md.")
     static final class All extends Run {}

@@ -7,11 +7,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The jar's entry point: {@code compare}, {@code memory}, {@code jmh}, {@code all} and {@code help} are
+ * The jar's entry point: {@code compare}, {@code memory}, {@code jmh}, {@code paging}, {@code all} and {@code help} are
  * ours ({@link BenchCommand}); any other first argument goes to JMH's own {@code org.openjdk.jmh.Main}
  * (so {@code java -jar ... RedisStoreBenchmark -t 16} works as with any JMH jar).
  */
@@ -40,14 +41,26 @@ public final class BenchMain {
         return args.length > 0 && !BenchCommand.OWN_FIRST_ARGS.contains(args[0]);
     }
 
-    static void run(String sub, Options o, String command) throws IOException {
-        boolean pg = !sub.equals("memory") && !sub.equals("jmh") && o.stores().contains("jdbc-store");
+    static void run(String sub, Options o, String command) throws Exception {
+        boolean pg =
+                !List.of("memory", "jmh", "paging").contains(sub) && o.stores().contains("jdbc-store");
         try (Backends b = Backends.start(o, pg, OUT)) {
             Map<String, String> env = environment(o, b, command);
             switch (sub) {
                 case "compare" -> writeCompare(o, new CompareRunner(o, b, OUT).run(env));
                 case "memory" -> OUT.println(MemoryCommand.markdown(MemoryCommand.run(b, o.memorySessions(), OUT)));
                 case "jmh" -> JmhCommand.run(o, b.redis().uri()).forEach(OUT::println);
+                case "paging" ->
+                    OUT.println(PagingCommand.markdown(PagingCommand.run(
+                            b,
+                            o.quick() ? 5_000 : 100_000,
+                            o.threads().stream()
+                                    .mapToInt(Integer::intValue)
+                                    .max()
+                                    .orElse(16),
+                            o.phase(),
+                            o.runs(),
+                            OUT)));
                 default -> all(o, b, env);
             }
         }

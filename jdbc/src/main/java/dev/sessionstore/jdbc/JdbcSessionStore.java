@@ -2,14 +2,18 @@ package dev.sessionstore.jdbc;
 
 import dev.sessionstore.CreatedSession;
 import dev.sessionstore.NewSession;
+import dev.sessionstore.PageCursor;
+import dev.sessionstore.PageRequest;
 import dev.sessionstore.Session;
 import dev.sessionstore.SessionId;
 import dev.sessionstore.SessionLimits;
 import dev.sessionstore.SessionNotFoundException;
+import dev.sessionstore.SessionPage;
 import dev.sessionstore.SessionPolicy;
 import dev.sessionstore.SessionStore;
 import dev.sessionstore.SessionToken;
 import dev.sessionstore.SessionUpdate;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,6 +41,7 @@ import java.util.function.Function;
  * <p>Thread-safe. Built by {@link #builder()}.
  */
 public final class JdbcSessionStore implements SessionStore {
+    private static final String CURSOR_KIND = "jdbc";
     private final Database database;
     private final Transactions transactions;
     private final Sweeper sweeper;
@@ -130,6 +135,15 @@ public final class JdbcSessionStore implements SessionStore {
     }
 
     @Override
+    public SessionPage listByUser(String userId, PageRequest page) {
+        policy.limits().checkUserId(userId);
+        String listing = PageCursor.userListing(userId);
+        String after = afterId(page, listing);
+        return snapshot(
+                repo -> page(repo.liveOfUserAfter(userId, after, now(), page.limit() + 1), listing, page.limit()));
+    }
+
+    @Override
     public List<SessionId> revokeByUser(String userId, Optional<SessionId> keep) {
         policy.limits().checkUserId(userId);
         Objects.requireNonNull(keep, "keep");
@@ -143,6 +157,21 @@ public final class JdbcSessionStore implements SessionStore {
     public List<Session> listByIndex(String name, String value) {
         policy.limits().checkIndex(name, value);
         return snapshot(repo -> toSessions(repo.liveWithIndex(name, value, now())));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Pages are in id order ({@code session_id > :after ORDER BY session_id LIMIT limit + 1}); the cursor is the
+     * last id returned.
+     */
+    @Override
+    public SessionPage listByIndex(String name, String value, PageRequest page) {
+        policy.limits().checkIndex(name, value);
+        String listing = PageCursor.indexListing(name, value);
+        String after = afterId(page, listing);
+        return snapshot(repo ->
+                page(repo.liveWithIndexAfter(name, value, after, now(), page.limit() + 1), listing, page.limit()));
     }
 
     /**
@@ -174,6 +203,26 @@ public final class JdbcSessionStore implements SessionStore {
             repo.snapshotReadOnly();
             return work.apply(repo);
         });
+    }
+
+    /** The page of the first {@code limit} of {@code rows}; a cursor if there were more. */
+    private static SessionPage page(List<SessionEntity> rows, String listing, int limit) {
+        if (rows.size() <= limit) {
+            return new SessionPage(toSessions(rows), Optional.empty());
+        }
+        List<Session> sessions = toSessions(rows.subList(0, limit));
+        byte[] last = sessions.get(limit - 1).id().value().getBytes(StandardCharsets.US_ASCII);
+        return new SessionPage(sessions, Optional.of(PageCursor.encode(CURSOR_KIND, listing, last)));
+    }
+
+    /** The id the page starts after: the cursor's, or "" for the first page. */
+    private static String afterId(PageRequest page, String listing) {
+        return page.cursor()
+                .map(c -> new String(PageCursor.decode(c, CURSOR_KIND, listing), StandardCharsets.US_ASCII))
+                .map(id -> SessionId.tryParse(id)
+                        .orElseThrow(PageCursor::malformed)
+                        .value())
+                .orElse("");
     }
 
     private static List<Session> toSessions(List<SessionEntity> entities) {

@@ -98,6 +98,33 @@ final class SessionRepository {
                 .getResultList();
     }
 
+    /** At most {@code max} live sessions of the user with an id after {@code after} ("" for all), in id order. */
+    List<SessionEntity> liveOfUserAfter(String userId, String after, Instant now, int max) {
+        return em.createQuery("""
+                        from SessionEntity s
+                        where s.userId = :user and s.expiresAt > :now and s.sessionId > :after
+                        order by s.sessionId""", SessionEntity.class)
+                .setParameter("user", userId)
+                .setParameter("now", now)
+                .setParameter("after", after)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** At most {@code max} live sessions with the index value and an id after {@code after}, in id order. */
+    List<SessionEntity> liveWithIndexAfter(String name, String value, String after, Instant now, int max) {
+        return em.createQuery("""
+                        select s from SessionEntity s join s.indexes i
+                        where key(i) = :name and value(i) = :value and s.expiresAt > :now and s.sessionId > :after
+                        order by s.sessionId""", SessionEntity.class)
+                .setParameter("name", name)
+                .setParameter("value", value)
+                .setParameter("now", now)
+                .setParameter("after", after)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
     long countLiveOfUser(String userId, Instant now) {
         return em.createQuery(
                         "select count(s) from SessionEntity s where s.userId = :user and s.expiresAt > :now",

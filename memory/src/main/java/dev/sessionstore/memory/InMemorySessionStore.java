@@ -4,15 +4,19 @@ import dev.sessionstore.CapPolicy;
 import dev.sessionstore.CreatedSession;
 import dev.sessionstore.LimitExceededException;
 import dev.sessionstore.NewSession;
+import dev.sessionstore.PageCursor;
+import dev.sessionstore.PageRequest;
 import dev.sessionstore.Session;
 import dev.sessionstore.SessionId;
 import dev.sessionstore.SessionLimits;
 import dev.sessionstore.SessionNotFoundException;
+import dev.sessionstore.SessionPage;
 import dev.sessionstore.SessionPolicy;
 import dev.sessionstore.SessionStore;
 import dev.sessionstore.SessionToken;
 import dev.sessionstore.SessionUpdate;
 import dev.sessionstore.VersionConflictException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +42,7 @@ import java.util.function.Supplier;
  */
 public final class InMemorySessionStore implements SessionStore {
     private static final int SWEEP_PER_WRITE = 8;
+    private static final String CURSOR_KIND = "memory";
     private static final Comparator<Session> OLDEST_FIRST =
             Comparator.comparing(Session::createdAt).thenComparing(Session::id);
 
@@ -146,6 +151,12 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
+    public SessionPage listByUser(String userId, PageRequest page) {
+        policy.limits().checkUserId(userId);
+        return page(catalog.userIds(userId), PageCursor.userListing(userId), page);
+    }
+
+    @Override
     public List<SessionId> revokeByUser(String userId, Optional<SessionId> keep) {
         policy.limits().checkUserId(userId);
         Objects.requireNonNull(keep, "keep");
@@ -168,6 +179,18 @@ public final class InMemorySessionStore implements SessionStore {
     public List<Session> listByIndex(String name, String value) {
         policy.limits().checkIndex(name, value);
         return live(catalog.indexIds(name, value), now());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Pages are in id order; the cursor is the last id returned. A page sorts the value's ids, so its cost grows
+     * with the number of ids under the value (in memory, a small cost).
+     */
+    @Override
+    public SessionPage listByIndex(String name, String value, PageRequest page) {
+        policy.limits().checkIndex(name, value);
+        return page(catalog.indexIds(name, value), PageCursor.indexListing(name, value), page);
     }
 
     /** Removes every expired session now; returns how many. Writes also do this, a few at a time. */
@@ -203,6 +226,39 @@ public final class InMemorySessionStore implements SessionStore {
                 .map(Entry::session)
                 .sorted(OLDEST_FIRST)
                 .toList();
+    }
+
+    /** The live sessions of {@code ids} after the cursor's id, in id order. */
+    private SessionPage page(List<SessionId> ids, String listing, PageRequest page) {
+        Instant now = now();
+        Optional<SessionId> after = page.cursor().map(c -> afterId(c, listing));
+        List<SessionId> sorted = ids.stream()
+                .filter(id -> after.isEmpty() || id.compareTo(after.get()) > 0)
+                .sorted()
+                .toList();
+        List<Session> out = new ArrayList<>();
+        for (SessionId id : sorted) {
+            Optional<Session> live = catalog.getLive(id, now).map(Entry::session);
+            if (live.isEmpty()) {
+                continue;
+            }
+            if (out.size() == page.limit()) {
+                SessionId last = out.get(out.size() - 1).id();
+                return new SessionPage(out, Optional.of(PageCursor.encode(CURSOR_KIND, listing, idBytes(last))));
+            }
+            out.add(live.get());
+        }
+        return new SessionPage(out, Optional.empty());
+    }
+
+    private static SessionId afterId(String cursor, String listing) {
+        byte[] position = PageCursor.decode(cursor, CURSOR_KIND, listing);
+        return SessionId.tryParse(new String(position, StandardCharsets.US_ASCII))
+                .orElseThrow(PageCursor::malformed);
+    }
+
+    private static byte[] idBytes(SessionId id) {
+        return id.value().getBytes(StandardCharsets.US_ASCII);
     }
 
     private int sweep(Instant now, int max) {

@@ -317,8 +317,22 @@ final class LuaText {
                 end
               end
 
+              -- The user's digest and bucket key.
+              local function locate(base, st, user)
+                local dg = digest(user)
+                return dg, bucket(base, st, dg)
+              end
+
+              -- Accounts for k entries the caller removed from bucket bk.
+              local function forget(st, bk, k)
+                if k > 0 then
+                  count(st, -k)
+                  usettle(st, bk)
+                end
+              end
+
               return {state = ustate, save = ustate_save, add = uadd, rem = urem, members = umembers,
-                      sessions = usessions, destroy = destroy}
+                      sessions = usessions, destroy = destroy, locate = locate, forget = forget}
             end
 
             """;
@@ -535,17 +549,119 @@ final class LuaText {
             return rows(live)
             """;
 
-    static final String LIST_INDEX = """
-            local base, zk = ARGV[1], KEYS[1]
-            local now = now_ms()
-            clean(zk, now)
-            local live = {}
-            for _, sid in ipairs(redis.call('ZRANGE', zk, 0, -1)) do
-              local s = load_live(base .. sid, now)
-              if s then live[#live + 1] = {sid, s} else redis.call('ZREM', zk, sid) end
+    /**
+     * The paging helpers, in the bodies of the paged listings only. A walk reads a zset in Redis's order (score, then
+     * member bytes) from a position (score, member) exclusive, or from its start when the member is empty; it
+     * skips entries scored at or before now (their sessions have expired) without reading them.
+     */
+    static final String PAGING = """
+            -- p sorts before q byte by byte, as Redis sorts members (Lua's < on strings follows the locale).
+            local function before(p, q)
+              for j = 1, math.min(#p, #q) do
+                local x, y = string.byte(p, j), string.byte(q, j)
+                if x ~= y then return x < y end
+              end
+              return #p < #q
             end
-            settle(zk)
-            return rows(live)
+
+            -- Drops at most n entries scored at or before now; returns how many.
+            local function clean_some(zk, now, n)
+              local dead = redis.call('ZRANGEBYSCORE', zk, '-inf', now, 'LIMIT', 0, n)
+              if #dead > 0 then redis.call('ZREM', zk, unpack(dead)) end
+              return #dead
+            end
+
+            -- The rank of the first live entry after (sc, m): two ZCOUNTs, then a binary search among the
+            -- entries of score sc (ties are common: scores are quantized), one ZRANGE by rank per step.
+            local function rank_after(zk, sc, m, now)
+              if m == '' or tonumber(sc) <= now then return redis.call('ZCOUNT', zk, '-inf', now) end
+              local lo = redis.call('ZCOUNT', zk, '-inf', '(' .. sc)
+              local hi = lo + redis.call('ZCOUNT', zk, sc, sc)
+              while lo < hi do
+                local mid = math.floor((lo + hi) / 2)
+                local x = redis.call('ZRANGE', zk, mid, mid)[1]
+                if before(m, x) then hi = mid else lo = mid + 1 end
+              end
+              return lo
+            end
+
+            -- At most n + 1 entries after (sc, m), as a flat list member, score, ...
+            local function walk(zk, sc, m, now, n)
+              local r = rank_after(zk, sc, m, now)
+              return redis.call('ZRANGE', zk, r, r + n, 'WITHSCORES')
+            end
+
+            -- The head of a page reply: {more, end score, end member}; the walk read n entries and found one more.
+            local function page_head(got, n)
+              local more, sc, m = 0, '0', ''
+              if #got > 2 * n then more = 1 end
+              local last = math.min(#got, 2 * n)
+              if last > 0 then sc, m = got[last], got[last - 1] end
+              return {more, sc, m}
+            end
+
+            -- A page row: {sid, score, c, a, i, d, v, field, value, ...}.
+            local function page_row(sid, sc, s)
+              local row = reply(sid, s)
+              table.insert(row, 2, sc)
+              return row
+            end
+
+            """;
+
+    /**
+     * One page of a value index of one tag. KEYS: the value index. ARGV: base, position score, position member (''
+     * for the start), n. Reads at most n + 1 entries and loads at most n sessions; drops at most n expired entries
+     * and the entries read whose session is gone. Replies {more, end score, end member, row...}.
+     */
+    static final String LIST_INDEX_PAGE = PAGING + """
+            local base, zk, n = ARGV[1], KEYS[1], tonumber(ARGV[4])
+            local now = now_ms()
+            local removed = clean_some(zk, now, n)
+            local got = walk(zk, ARGV[2], ARGV[3], now, n)
+            local out = page_head(got, n)
+            for j = 1, math.min(#got, 2 * n), 2 do
+              local sid = got[j]
+              local s = load_live(base .. sid, now)
+              if s then
+                out[#out + 1] = page_row(sid, got[j + 1], s)
+              else
+                removed = removed + redis.call('ZREM', zk, sid)
+              end
+            end
+            if removed > 0 then settle(zk) end
+            return out
+            """;
+
+    /**
+     * One page of a user's sessions: a walk of the user's bucket (shared with other users of the tag, whose entries
+     * it steps over). KEYS: the user index state. ARGV: base, userId, position score, position member ('' for the
+     * start), n. Bounds and reply as {@link #LIST_INDEX_PAGE}.
+     */
+    static final String LIST_USER_PAGE = PAGING + """
+            local U = user_index()
+            local base, user, n = ARGV[1], ARGV[2], tonumber(ARGV[5])
+            local now = now_ms()
+            local st = U.state(base)
+            local dg, bk = U.locate(base, st, user)
+            local removed = clean_some(bk, now, n)
+            local got = walk(bk, ARGV[3], ARGV[4], now, n)
+            local out = page_head(got, n)
+            for j = 1, math.min(#got, 2 * n), 2 do
+              local m = got[j]
+              if string.sub(m, 1, 8) == dg then
+                local sid = string.sub(m, 9)
+                local s = load_live(base .. sid, now)
+                if not s then
+                  removed = removed + redis.call('ZREM', bk, m)
+                elseif s.f.u == user then
+                  out[#out + 1] = page_row(sid, got[j + 1], s)
+                end
+              end
+            end
+            U.forget(st, bk, removed)
+            U.save(base, st)
+            return out
             """;
 
     static final String REVOKE_ALL = """

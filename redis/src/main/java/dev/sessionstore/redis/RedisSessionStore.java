@@ -3,9 +3,11 @@ package dev.sessionstore.redis;
 import dev.sessionstore.CreatedSession;
 import dev.sessionstore.LimitExceededException;
 import dev.sessionstore.NewSession;
+import dev.sessionstore.PageRequest;
 import dev.sessionstore.Session;
 import dev.sessionstore.SessionId;
 import dev.sessionstore.SessionNotFoundException;
+import dev.sessionstore.SessionPage;
 import dev.sessionstore.SessionPolicy;
 import dev.sessionstore.SessionStore;
 import dev.sessionstore.SessionStoreException;
@@ -19,11 +21,9 @@ import dev.sessionstore.redis.support.ScriptCall;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * A {@link SessionStore} in Redis (6.2 or later), through one shared, multiplexed Lettuce connection.
@@ -61,11 +61,14 @@ import java.util.concurrent.CompletableFuture;
  * acknowledge it in time.
  */
 public final class RedisSessionStore implements SessionStore {
+    private static final Comparator<Session> OLDEST_FIRST =
+            Comparator.comparing(Session::createdAt).thenComparing(Session::id);
     private final SessionPolicy policy;
     private final RedisKeys keys;
     private final RedisLink link;
     private final RedisCalls scripts;
     private final KeyspaceInspector inspector;
+    private final RedisListings listings;
     private final Outbox outbox;
     private final Optional<ReplicaAcknowledgement> ack;
 
@@ -78,6 +81,7 @@ public final class RedisSessionStore implements SessionStore {
         this.ack = ack;
         this.scripts = new RedisCalls(link);
         this.inspector = new KeyspaceInspector(link, scripts, keys);
+        this.listings = new RedisListings(scripts, keys);
     }
 
     /** A builder; {@link RedisSessionStoreBuilder#redisUri(String)} is required. */
@@ -152,6 +156,18 @@ public final class RedisSessionStore implements SessionStore {
         return sorted(Map.of(SessionToken.tagFor(userId), rows));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Pages walk the user's bucket of the user index by index score, then member, stepping over the entries of
+     * other users of the bucket; each script call reads at most {@code limit + 1} entries.
+     */
+    @Override
+    public SessionPage listByUser(String userId, PageRequest page) {
+        policy.limits().checkUserId(userId);
+        return listings.byUser(userId, page);
+    }
+
     @Override
     public List<SessionId> revokeByUser(String userId, Optional<SessionId> keep) {
         policy.limits().checkUserId(userId);
@@ -165,22 +181,28 @@ public final class RedisSessionStore implements SessionStore {
     /**
      * {@inheritDoc}
      *
-     * <p>An admin-path operation: the sessions of one index value are spread over the 256 shard tags, so
-     * this sends one LIST_INDEX script call per tag (256 commands, pipelined on the shared connection
-     * without waiting between them), waits for all of them within one command timeout, and merges the
-     * replies.
+     * <p>An admin-path operation: reads every page of {@link #listByIndex(String, String, PageRequest)} with the
+     * largest limit, so no script call does more than a page's work, and merges them.
      */
     @Override
     public List<Session> listByIndex(String name, String value) {
         policy.limits().checkIndex(name, value);
-        Map<String, CompletableFuture<List<Object>>> replies = new LinkedHashMap<>();
-        for (String tag : RedisKeys.TAGS) {
-            replies.put(tag, scripts.send(ListIndexCall.of(keys, tag, name, value)));
-        }
-        scripts.await(CompletableFuture.allOf(replies.values().toArray(CompletableFuture[]::new)));
-        Map<String, List<Object>> rows = new LinkedHashMap<>();
-        replies.forEach((tag, reply) -> rows.put(tag, reply.join()));
-        return sorted(rows);
+        List<Session> sessions = RedisListings.all(page -> listings.byIndex(name, value, page));
+        sessions.sort(OLDEST_FIRST);
+        return sessions;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Pages walk the 256 shard tags in order, and each tag's zset of the value by index score (an upper bound of
+     * the session's expiry), then id; each script call reads at most {@code limit + 1} entries and loads at most
+     * {@code limit} sessions ({@code docs/redis-layout.md}). A page may be short, even empty, with a next cursor.
+     */
+    @Override
+    public SessionPage listByIndex(String name, String value, PageRequest page) {
+        policy.limits().checkIndex(name, value);
+        return listings.byIndex(name, value, page);
     }
 
     /**
@@ -220,7 +242,7 @@ public final class RedisSessionStore implements SessionStore {
         return ack.isPresent() ? scripts.runAcknowledged(call, ack.get()) : scripts.run(call);
     }
 
-    /** The sessions of LIST_USER and LIST_INDEX replies, by tag: one row per session, its sid first. */
+    /** The sessions of LIST_USER replies, by tag: one row per session, its sid first. */
     private static List<Session> sorted(Map<String, List<Object>> rowsByTag) {
         List<Session> sessions = new ArrayList<>();
         rowsByTag.forEach((tag, rows) -> {
@@ -229,7 +251,7 @@ public final class RedisSessionStore implements SessionStore {
                 sessions.add(SessionCodec.decode(RedisKeys.id(tag, String.valueOf(fields.get(0))), fields, 1));
             }
         });
-        sessions.sort(Comparator.comparing(Session::createdAt).thenComparing(Session::id));
+        sessions.sort(OLDEST_FIRST);
         return sessions;
     }
 

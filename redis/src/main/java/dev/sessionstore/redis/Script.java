@@ -21,7 +21,8 @@ enum Script {
     ROTATE(LuaText.ROTATE),
     REVOKE(LuaText.REVOKE),
     LIST_USER(LuaText.LIST_USER),
-    LIST_INDEX(LuaText.LIST_INDEX),
+    LIST_USER_PAGE(LuaText.LIST_USER_PAGE),
+    LIST_INDEX_PAGE(LuaText.LIST_INDEX_PAGE),
     REVOKE_ALL(LuaText.REVOKE_ALL),
     EXPIRE(LuaText.EXPIRE);
 

@@ -40,10 +40,10 @@ class AclUserIT {
     static final String ACL_RULES = "~ss:* ~ssrv:* ~coord:*"
             + " +eval +evalsha +time +get +set +del +rename +incr +incrby"
             + " +hget +hset +hdel +hmget +hgetall +hincrby +pexpire +pexpireat +pttl"
-            + " +zadd +zrem +zrange +zcard +zscan +zremrangebyscore +lpush +ltrim +lrange"
-            + " +scan +ping +info +hello +config|get +memory|usage"
-            // the event outbox (with --webhook-url): the scripts' XADD and ZRANGEBYSCORE, the webhook's consumer group
-            + " +zrangebyscore +xadd +xgroup|create +xreadgroup +xack +xautoclaim +xinfo|groups";
+            + " +zadd +zrem +zrange +zcard +zscan +zremrangebyscore +zrangebyscore +zcount"
+            + " +lpush +ltrim +lrange +scan +ping +info +hello +config|get +memory|usage"
+            // the event outbox (with --webhook-url): the scripts' XADD, the webhook's consumer group
+            + " +xadd +xgroup|create +xreadgroup +xack +xautoclaim +xinfo|groups";
 
     private RedisServerProcess redis;
     private RedisClient adminClient;

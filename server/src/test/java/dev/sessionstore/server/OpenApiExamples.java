@@ -120,6 +120,16 @@ final class OpenApiExamples {
                 () -> server.api("/v1/indexes/no%20spaces/openapi/sessions").build()));
         all.add(ex(
                 byIndex,
+                400,
+                () -> server.api("/v1/indexes/tenant/openapi/sessions?limit=1001")
+                        .build()));
+        all.add(ex(
+                byIndex,
+                400,
+                () -> server.api("/v1/indexes/tenant/openapi/sessions?cursor=AAAAAAAAAAAA")
+                        .build()));
+        all.add(ex(
+                byIndex,
                 413,
                 () -> server.api("/v1/indexes/tenant/" + OVER_ANY_LIMIT + "/sessions")
                         .build()));
@@ -142,6 +152,16 @@ final class OpenApiExamples {
                 () -> server.api("/v1/users/a%00b/sessions")
                         .method(method, publisher(""))
                         .build()));
+        if (method.equals("GET")) {
+            out.add(ex(
+                    op,
+                    400,
+                    () -> server.api("/v1/users/openapi/sessions?limit=0").build()));
+            out.add(ex(
+                    op,
+                    400,
+                    () -> server.api("/v1/users/openapi/sessions?cursor=%21").build()));
+        }
         out.add(ex(
                 op,
                 413,

@@ -62,9 +62,10 @@ class SchemaCheckTest {
         ObjectNode bad = session();
         bad.put("userId", 3);
         JsonNode list = JSON.createObjectNode()
+                .put("nextCursor", (String) null)
                 .set("sessions", JSON.createArrayNode().add(session()).add(bad));
 
-        assertThat(check.violations(list, JSON.createObjectNode().put("$ref", "#/components/schemas/SessionList")))
+        assertThat(check.violations(list, JSON.createObjectNode().put("$ref", "#/components/schemas/SessionPage")))
                 .containsExactly("$.sessions[1].userId: expected [\"string\",\"null\"], got NUMBER");
     }
 

@@ -3,8 +3,10 @@ package dev.sessionstore.testkit;
 import dev.sessionstore.CreatedSession;
 import dev.sessionstore.ForwardingSessionStore;
 import dev.sessionstore.NewSession;
+import dev.sessionstore.PageRequest;
 import dev.sessionstore.Session;
 import dev.sessionstore.SessionId;
+import dev.sessionstore.SessionPage;
 import dev.sessionstore.SessionStore;
 import dev.sessionstore.SessionToken;
 import dev.sessionstore.SessionUpdate;
@@ -93,6 +95,12 @@ public final class CountingStore extends ForwardingSessionStore {
     }
 
     @Override
+    public SessionPage listByUser(String userId, PageRequest page) {
+        count0("listByUser");
+        return super.listByUser(userId, page);
+    }
+
+    @Override
     public List<SessionId> revokeByUser(String userId, Optional<SessionId> keep) {
         count0("revokeByUser");
         return super.revokeByUser(userId, keep);
@@ -102,5 +110,11 @@ public final class CountingStore extends ForwardingSessionStore {
     public List<Session> listByIndex(String name, String value) {
         count0("listByIndex");
         return super.listByIndex(name, value);
+    }
+
+    @Override
+    public SessionPage listByIndex(String name, String value, PageRequest page) {
+        count0("listByIndex");
+        return super.listByIndex(name, value, page);
     }
 }

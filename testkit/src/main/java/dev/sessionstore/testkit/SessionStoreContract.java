@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 
 /**
  * The contract every {@link SessionStore} passes unchanged: lifecycle, expiry, listing and the per-user
- * cap, limits, attribute values, and concurrency fuzz. Each group is an interface of default test
+ * cap, paged listings, limits, attribute values, and concurrency fuzz. Each group is an interface of default test
  * methods; this class runs them all.
  *
  * <p>A store's test extends this class and supplies a fresh, empty store per call of {@link #newStore}
@@ -20,6 +20,7 @@ public abstract class SessionStoreContract
         implements SessionLifecycleContract,
                 SessionExpiryContract,
                 SessionListingContract,
+                SessionPagingContract,
                 SessionCapContract,
                 SessionLimitsContract,
                 SessionValuesContract,

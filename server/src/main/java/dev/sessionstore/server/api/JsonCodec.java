@@ -10,13 +10,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.sessionstore.CreatedSession;
 import dev.sessionstore.JsonValue;
 import dev.sessionstore.Session;
+import dev.sessionstore.SessionPage;
 import dev.sessionstore.server.http.ApiException;
 import dev.sessionstore.server.http.HttpSupport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -81,14 +81,16 @@ final class JsonCodec {
         });
     }
 
-    static byte[] sessions(Collection<Session> list) {
+    /** {@code {"sessions": [...], "nextCursor": "..." or null}}. */
+    static byte[] page(SessionPage page) {
         return write(g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("sessions");
-            for (Session s : list) {
+            for (Session s : page.sessions()) {
                 writeSession(g, s);
             }
             g.writeEndArray();
+            g.writeStringField("nextCursor", page.nextCursor().orElse(null));
             g.writeEndObject();
         });
     }

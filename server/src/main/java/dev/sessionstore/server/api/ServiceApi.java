@@ -1,6 +1,7 @@
 package dev.sessionstore.server.api;
 
 import dev.sessionstore.CreatedSession;
+import dev.sessionstore.PageRequest;
 import dev.sessionstore.Session;
 import dev.sessionstore.SessionId;
 import dev.sessionstore.SessionStore;
@@ -29,6 +30,9 @@ import java.util.OptionalLong;
 public final class ServiceApi implements HttpService {
     /** The path prefix of every service route. */
     public static final String PREFIX = "/v1/";
+
+    /** The page size of a listing without {@code ?limit=}. */
+    public static final int DEFAULT_LIMIT = 100;
 
     private static final HeaderName SESSION_TOKEN = HeaderNames.create("Session-Token");
 
@@ -96,7 +100,7 @@ public final class ServiceApi implements HttpService {
 
     private void listByUser(ServerRequest req, ServerResponse res) {
         String userId = req.path().pathParameters().get("userId");
-        HttpSupport.sendJson(res, Status.OK_200, JsonCodec.sessions(store.listByUser(userId)));
+        HttpSupport.sendJson(res, Status.OK_200, JsonCodec.page(store.listByUser(userId, pageRequest(req))));
     }
 
     private void revokeByUser(ServerRequest req, ServerResponse res) {
@@ -123,7 +127,25 @@ public final class ServiceApi implements HttpService {
     private void listByIndex(ServerRequest req, ServerResponse res) {
         String name = req.path().pathParameters().get("name");
         String value = req.path().pathParameters().get("value");
-        HttpSupport.sendJson(res, Status.OK_200, JsonCodec.sessions(store.listByIndex(name, value)));
+        HttpSupport.sendJson(res, Status.OK_200, JsonCodec.page(store.listByIndex(name, value, pageRequest(req))));
+    }
+
+    /**
+     * {@code ?limit=} (1 to {@value PageRequest#MAX_LIMIT}, default {@value #DEFAULT_LIMIT}) and {@code ?cursor=}
+     * (absent or empty: the first page); a bad value is a 400.
+     */
+    private static PageRequest pageRequest(ServerRequest req) {
+        int limit =
+                req.query().first("limit").asOptional().map(ServiceApi::limit).orElse(DEFAULT_LIMIT);
+        Optional<String> cursor = req.query().first("cursor").asOptional().filter(c -> !c.isEmpty());
+        return new PageRequest(limit, cursor);
+    }
+
+    private static int limit(String text) {
+        if (text.isEmpty() || text.length() > 4 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw ApiException.badRequest("limit must be an integer from 1 to " + PageRequest.MAX_LIMIT);
+        }
+        return Integer.parseInt(text);
     }
 
     /** A session, with {@code ETag: "<version>"} for a later {@code If-Match}. */

@@ -3,8 +3,10 @@ package dev.sessionstore.server.ops;
 import dev.sessionstore.CreatedSession;
 import dev.sessionstore.ForwardingSessionStore;
 import dev.sessionstore.NewSession;
+import dev.sessionstore.PageRequest;
 import dev.sessionstore.Session;
 import dev.sessionstore.SessionId;
+import dev.sessionstore.SessionPage;
 import dev.sessionstore.SessionStore;
 import dev.sessionstore.SessionToken;
 import dev.sessionstore.SessionUpdate;
@@ -118,6 +120,11 @@ public final class MeteredSessionStore extends ForwardingSessionStore {
     }
 
     @Override
+    public SessionPage listByUser(String userId, PageRequest page) {
+        return timed(listByUser, () -> super.listByUser(userId, page));
+    }
+
+    @Override
     public List<SessionId> revokeByUser(String userId, Optional<SessionId> keep) {
         List<SessionId> ids = timed(revokeByUser, () -> super.revokeByUser(userId, keep));
         revoked.increment(ids.size());
@@ -127,5 +134,10 @@ public final class MeteredSessionStore extends ForwardingSessionStore {
     @Override
     public List<Session> listByIndex(String name, String value) {
         return timed(listByIndex, () -> super.listByIndex(name, value));
+    }
+
+    @Override
+    public SessionPage listByIndex(String name, String value, PageRequest page) {
+        return timed(listByIndex, () -> super.listByIndex(name, value, page));
     }
 }

@@ -3,8 +3,10 @@ package dev.sessionstore.spring.boot;
 import dev.sessionstore.CreatedSession;
 import dev.sessionstore.ForwardingSessionStore;
 import dev.sessionstore.NewSession;
+import dev.sessionstore.PageRequest;
 import dev.sessionstore.Session;
 import dev.sessionstore.SessionId;
+import dev.sessionstore.SessionPage;
 import dev.sessionstore.SessionStore;
 import dev.sessionstore.SessionToken;
 import dev.sessionstore.SessionUpdate;
@@ -115,6 +117,11 @@ final class MeteredSessionStore extends ForwardingSessionStore {
     }
 
     @Override
+    public SessionPage listByUser(String userId, PageRequest page) {
+        return listByUser.timed(() -> super.listByUser(userId, page));
+    }
+
+    @Override
     public List<SessionId> revokeByUser(String userId, Optional<SessionId> keep) {
         return revokeByUser.timed(() -> super.revokeByUser(userId, keep));
     }
@@ -122,5 +129,10 @@ final class MeteredSessionStore extends ForwardingSessionStore {
     @Override
     public List<Session> listByIndex(String name, String value) {
         return listByIndex.timed(() -> super.listByIndex(name, value));
+    }
+
+    @Override
+    public SessionPage listByIndex(String name, String value, PageRequest page) {
+        return listByIndex.timed(() -> super.listByIndex(name, value, page));
     }
 }
