@@ -25,7 +25,10 @@ final class LuaText {
             + LuaConstants.declare("LIMIT", ScriptLimit.class, l -> LuaConstants.quoted(l.setting()))
             + LuaConstants.declare("CAP", CapPolicy.class, c -> LuaConstants.quoted(c.name()));
 
-    /** Helpers prepended to every script. */
+    /**
+     * The shared helpers: the {@code local} values, prepended to every script, and the functions, which a script
+     * declares only when it uses them ({@link Script.Helpers}).
+     */
     static final String COMMON = """
             local META = '>I6I6I5I6I4'
             local SPLIT_AT = 96
@@ -146,7 +149,7 @@ final class LuaText {
             """;
 
     /**
-     * The user index helpers, built only by the scripts that need them (a Lua closure per helper costs
+     * The user index helpers, built only by the scripts that call them (a Lua closure per helper costs
      * time on every call): {@code local U = user_index()}.
      */
     static final String USER_INDEX = """
@@ -402,25 +405,26 @@ final class LuaText {
             return {STATUS_OK, now}
             """;
 
-    /** Touch and peek: the hot path, so it reads the reply array in place instead of building a table. */
+    /**
+     * Touch and peek: the hot path, so it hands Redis's {@code HGETALL} reply back as the reply's fields (a
+     * nested array, the meta pair taken out by moving the last pair into its place) instead of copying it into a
+     * table: {STATUS_OK, c, a, i, d, v, {field, value, ...}}.
+     */
     static final String READ = """
             local now = now_ms()
             local flat = redis.call('HGETALL', KEYS[1])
-            if #flat == 0 then return {STATUS_NOT_FOUND} end
-            local out, n, packed, user = {STATUS_OK, 0, 0, 0, 0, 0}, 6, nil, ''
-            for j = 1, #flat, 2 do
-              if flat[j] == 'm' then
-                packed = flat[j + 1]
-              else
-                if flat[j] == 'u' then user = flat[j + 1] end
-                out[n + 1] = flat[j]
-                out[n + 2] = flat[j + 1]
-                n = n + 2
-              end
+            local n = #flat
+            if n == 0 then return {STATUS_NOT_FOUND} end
+            local mj, user = 0, ''
+            for j = 1, n, 2 do
+              local k = flat[j]
+              if k == 'm' then mj = j elseif k == 'u' then user = flat[j + 1] end
             end
             local s = {}
-            s.c, s.a, s.i, s.d, s.v = struct.unpack(META, packed)
+            s.c, s.a, s.i, s.d, s.v = struct.unpack(META, flat[mj + 1])
             if expiry(s) <= now then return {STATUS_NOT_FOUND} end
+            flat[mj], flat[mj + 1] = flat[n - 1], flat[n]
+            flat[n - 1], flat[n] = nil, nil
             if ARGV[3] == '1' then
               local old = score(s)
               s.a = now
@@ -430,7 +434,7 @@ final class LuaText {
               local sc = score(s)
               if sc ~= old then
                 s.f = {}
-                for j = 7, n, 2 do s.f[out[j]] = out[j + 1] end
+                for j = 1, n - 2, 2 do s.f[flat[j]] = flat[j + 1] end
                 if s.f.u then
                   local U = user_index()
                   local st = U.state(ARGV[1])
@@ -443,8 +447,7 @@ final class LuaText {
                 end
               end
             end
-            out[2], out[3], out[4], out[5], out[6] = s.c, s.a, s.i, s.d, s.v
-            return out
+            return {STATUS_OK, s.c, s.a, s.i, s.d, s.v, flat}
             """;
 
     static final String UPDATE = """

@@ -16,7 +16,8 @@ import java.util.Optional;
  * Turns script replies into {@link Session}s. A session in a reply is its meta values as integers
  * ({@code c} created, {@code a} last access, {@code i} idle timeout, {@code d} absolute deadline, all
  * milliseconds, times since the epoch; {@code v} version), then its other hash fields as (field, value)
- * pairs: {@code u} user id, {@code x.<name>} index values, {@code @<name>} attributes as compact JSON.
+ * pairs, either following in the same array or as one nested array (READ hands Redis's {@code HGETALL} reply
+ * back without copying it): {@code u} user id, {@code x.<name>} index values, {@code @<name>} attributes as compact JSON.
  * Unknown fields are ignored. The attribute text is the store's own, validated when it was written, so it
  * is not parsed again here ({@link JsonValue#ofStored}).
  */
@@ -40,9 +41,15 @@ final class SessionCodec {
             String user = null;
             Map<String, JsonValue> attributes = new HashMap<>();
             Map<String, String> indexes = Map.of();
-            for (int j = from + 5; j + 1 < reply.size(); j += 2) {
-                String name = (String) reply.get(j);
-                String value = (String) reply.get(j + 1);
+            List<?> fields = reply;
+            int first = from + 5;
+            if (reply.size() == first + 1 && reply.get(first) instanceof List<?> nested) {
+                fields = nested;
+                first = 0;
+            }
+            for (int j = first; j + 1 < fields.size(); j += 2) {
+                String name = (String) fields.get(j);
+                String value = (String) fields.get(j + 1);
                 if (name.startsWith(ATTRIBUTE)) {
                     attributes.put(name.substring(1), JsonValue.ofStored(value));
                 } else if (name.startsWith(INDEX)) {
