@@ -50,20 +50,17 @@ public final class BenchMain {
                 case "compare" -> writeCompare(o, new CompareRunner(o, b, OUT).run(env));
                 case "memory" -> OUT.println(MemoryCommand.markdown(MemoryCommand.run(b, o.memorySessions(), OUT)));
                 case "jmh" -> JmhCommand.run(o, b.redis().uri()).forEach(OUT::println);
-                case "paging" ->
-                    OUT.println(PagingCommand.markdown(PagingCommand.run(
-                            b,
-                            o.quick() ? 5_000 : 100_000,
-                            o.threads().stream()
-                                    .mapToInt(Integer::intValue)
-                                    .max()
-                                    .orElse(16),
-                            o.phase(),
-                            o.runs(),
-                            OUT)));
+                case "paging" -> paging(o, b);
                 default -> all(o, b, env);
             }
         }
+    }
+
+    private static void paging(Options o, Backends b) throws Exception {
+        int indexSessions = o.quick() ? 5_000 : 100_000;
+        int threads = o.threads().stream().mapToInt(Integer::intValue).max().orElse(16);
+        var phases = PagingCommand.run(b, indexSessions, threads, o.phase(), o.walkPause(), o.runs(), OUT);
+        OUT.println(PagingCommand.markdown(phases, indexSessions, o.walkPause()));
     }
 
     private static void all(Options o, Backends b, Map<String, String> env) throws IOException {

@@ -65,6 +65,14 @@ final class BenchOptions {
     Integer bytesSessions;
 
     @Option(
+            names = "--walk-pause-ms",
+            paramLabel = "MS",
+            converter = PositiveInt.class,
+            description = "Pause between two pages of the paced walk of paging (default: 20).")
+    @Nullable
+    Integer walkPauseMs;
+
+    @Option(
             names = "--memory-sessions",
             paramLabel = "N",
             converter = PositiveInt.class,
@@ -145,6 +153,7 @@ final class BenchOptions {
                 or(memorySessions, 10_000, 100_000),
                 or(poolUsers, 200, 1_000),
                 300_000,
+                Duration.ofMillis(walkPauseMs == null ? 20 : walkPauseMs),
                 stores == null ? Options.ALL_STORES : List.copyOf(stores),
                 Optional.ofNullable(redisUrl),
                 Optional.ofNullable(pgUrl),

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param memorySessions sessions created per layout by {@code memory}
  * @param poolUsers users in the pool that touch, update and list use (three sessions each)
  * @param maxCreates most sessions one create phase makes (bounds the in-memory store's heap)
+ * @param walkPause the pause between two pages of {@code paging}'s paced walk
  * @param stores targets to run, by name
  * @param redisUrl a Redis to use instead of starting one
  * @param pgUrl a PostgreSQL to use instead of starting one
@@ -35,6 +36,7 @@ record Options(
         int memorySessions,
         int poolUsers,
         int maxCreates,
+        Duration walkPause,
         List<String> stores,
         Optional<String> redisUrl,
         Optional<String> pgUrl,

@@ -6,24 +6,29 @@ import dev.sessionstore.SessionPage;
 import dev.sessionstore.SessionPolicy;
 import dev.sessionstore.SessionToken;
 import dev.sessionstore.redis.RedisSessionStore;
+import dev.sessionstore.redis.support.RedisClients;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.output.ArrayOutput;
 import io.lettuce.core.output.IntegerOutput;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.ProtocolKeyword;
+import io.lettuce.core.resource.ClientResources;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToDoubleFunction;
@@ -32,10 +37,12 @@ import java.util.function.ToDoubleFunction;
  * Listings at scale (issue 12, requirement 6): does walking a big index hurt everyone else? Builds one index value
  * with {@code indexSessions} sessions (spread over the 256 tags) and a pool of other sessions, then runs phases of 16
  * threads touching the other sessions, each phase alone or while one more thread walks the whole index again and
- * again: with the paged listing at two limits, and with the listing as it was before paging (per tag, one script
- * that loads the tag's whole index zset; emulated here with the same commands). The phases are interleaved, {@code
- * rounds} times; the report gives each mode's median over the rounds of touch p50 and p99 and of the time one full
- * walk of the index takes.
+ * again: with the paged listing at two limits, flat out through the touches' store (and so their connection) or
+ * through a second store on the same client resources (its own connection), paced ({@code pause} between pages of
+ * 100, or a tenth of it between pages of 10: the same pace in smaller steps), and with the listing as it was before
+ * paging (per tag, one script that loads the tag's whole index zset; emulated here with the same commands). The
+ * phases are interleaved, {@code rounds} times; the report gives each mode's median over the rounds of touch p50 and
+ * p99, of the walk's sessions per second, and of the CPU that Redis and this JVM used.
  */
 final class PagingCommand {
     static final String INDEX = "tenant";
@@ -55,8 +62,11 @@ final class PagingCommand {
     /** A way of walking the index while the touches run, or none. */
     enum Mode {
         ALONE("touches alone"),
-        PAGED_100("paging, limit 100"),
-        PAGED_1000("paging, limit 1000"),
+        PAGED_100("paging, limit 100, flat out, touches' connection"),
+        PAGED_100_OWN("paging, limit 100, flat out, own connection"),
+        PAGED_100_PACED("paging, limit 100, paced"),
+        PAGED_10_PACED("paging, limit 10, paced"),
+        PAGED_1000("paging, limit 1000, flat out, touches' connection"),
         UNPAGED_OLD("unpaged, as before (256 whole-zset scripts)");
 
         final String label;
@@ -68,7 +78,8 @@ final class PagingCommand {
 
     /**
      * One phase: the longest command Redis ran (ms, its latency monitor, event {@code command}; 0 when none took 1 ms),
-     * touch latency percentiles (µs), touches, full index walks, their mean duration (ms) and pages.
+     * touch latency percentiles (µs), touches, sessions the walk read per second, full index walks and their pages,
+     * and the CPU Redis and this JVM used over the phase (in cores: 1.0 is one core busy the whole phase).
      */
     record Phase(
             long redisMaxMs,
@@ -77,44 +88,52 @@ final class PagingCommand {
             double p99,
             double max,
             long touches,
+            double walkRate,
             int walks,
-            double walkMs,
-            long pages) {}
+            long pages,
+            double redisCores,
+            double jvmCores) {}
+
+    /** The stores a phase uses: the touches' one, and a second one (own connection) on the same client resources. */
+    private record Stores(RedisSessionStore store, RedisSessionStore lister, Duration pause) {}
 
     private static final ProtocolKeyword LATENCY = () -> "LATENCY".getBytes(StandardCharsets.US_ASCII);
 
     private PagingCommand() {}
 
-    static List<Phase> run(Backends b, int indexSessions, int threads, Duration phase, int rounds, PrintStream log)
+    static List<Phase> run(
+            Backends b, int indexSessions, int threads, Duration phase, Duration pause, int rounds, PrintStream log)
             throws Exception {
-        RedisSessionStore store = RedisSessionStore.builder()
-                .redisUri(b.redis().uri())
-                .policy(SessionPolicy.defaults())
-                .commandTimeout(Duration.ofSeconds(10))
-                .keyPrefix("ss")
-                .build();
-        RedisSessionStore lister = RedisSessionStore.builder()
-                .redisUri(b.redis().uri())
-                .policy(SessionPolicy.defaults())
-                .commandTimeout(Duration.ofSeconds(10))
-                .keyPrefix("ss")
-                .build();
-        try (store;
-                lister) {
+        ClientResources resources = RedisClients.newResources();
+        try (RedisSessionStore store = store(b, resources);
+                RedisSessionStore lister = store(b, resources)) {
             b.redis().flushAll();
             List<SessionToken> others = build(store, indexSessions, threads, log);
+            Stores stores = new Stores(store, lister, pause);
             List<Phase> phases = new ArrayList<>();
             Progress progress = new Progress(log, rounds * Mode.values().length);
             for (int r = 0; r < rounds; r++) {
                 for (Mode m : Mode.values()) {
-                    Phase p = phase(store, b, others, m, threads, phase);
+                    Phase p = phase(stores, b, others, m, threads, phase);
                     phases.add(p);
-                    progress.step("round %d %-45s touch p50 %,.0f µs p99 %,.0f µs; %d walks of %,.0f ms"
-                            .formatted(r + 1, m.label, p.p50(), p.p99(), p.walks(), p.walkMs()));
+                    progress.step("round %d %-50s touch p50 %,.0f µs p99 %,.0f µs; walk %,.0f sessions/s"
+                            .formatted(r + 1, m.label, p.p50(), p.p99(), p.walkRate()));
                 }
             }
             return phases;
+        } finally {
+            resources.shutdown(0, 2, TimeUnit.SECONDS);
         }
+    }
+
+    private static RedisSessionStore store(Backends b, ClientResources resources) {
+        return RedisSessionStore.builder()
+                .redisUri(b.redis().uri())
+                .policy(SessionPolicy.defaults())
+                .commandTimeout(Duration.ofSeconds(10))
+                .keyPrefix("ss")
+                .clientResources(resources)
+                .build();
     }
 
     /** The index value's sessions and {@link #OTHERS} others (touched by the phases); returns the others' tokens. */
@@ -152,14 +171,14 @@ final class PagingCommand {
     }
 
     private static Phase phase(
-            RedisSessionStore store, Backends b, List<SessionToken> others, Mode mode, int threads, Duration length)
+            Stores stores, Backends b, List<SessionToken> others, Mode mode, int threads, Duration length)
             throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
         try {
             List<Future<long[]>> touchers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                touchers.add(pool.submit(() -> touch(store, others, stop)));
+                touchers.add(pool.submit(() -> touch(stores.store(), others, stop)));
             }
             b.redis().sync().configSet("latency-monitor-threshold", "1");
             b.redis()
@@ -168,15 +187,21 @@ final class PagingCommand {
                             LATENCY,
                             new IntegerOutput<>(StringCodec.UTF8),
                             new CommandArgs<>(StringCodec.UTF8).add("RESET"));
-            Future<long[]> walker = pool.submit(() -> walk(store, b, mode, stop));
+            double redisCpu0 = redisCpuSeconds(b);
+            long jvmCpu0 = jvmCpuNanos();
+            long t0 = System.nanoTime();
+            Future<long[]> walker = pool.submit(() -> walk(stores, b, mode, stop));
             Thread.sleep(length.toMillis());
             stop.set(true);
             List<long[]> lat = new ArrayList<>();
             for (Future<long[]> f : touchers) {
                 lat.add(f.get());
             }
+            long[] w = walker.get(); // walks, sessions, pages
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double redisCores = (redisCpuSeconds(b) - redisCpu0) / seconds;
+            double jvmCores = (jvmCpuNanos() - jvmCpu0) / 1e9 / seconds;
             long[] all = lat.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-            long[] w = walker.get(); // walks, total walk nanos, pages
             return new Phase(
                     longestCommandMs(b),
                     mode,
@@ -184,12 +209,28 @@ final class PagingCommand {
                     pct(all, 0.99),
                     all.length == 0 ? 0 : all[all.length - 1] / 1e3,
                     all.length,
+                    w[1] / seconds,
                     (int) w[0],
-                    w[0] == 0 ? 0 : w[1] / 1e6 / w[0],
-                    w[2]);
+                    w[2],
+                    redisCores,
+                    jvmCores);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static double redisCpuSeconds(Backends b) {
+        Map<String, String> cpu = RedisInfo.parse(b.redis().sync().info("cpu"));
+        return Double.parseDouble(cpu.getOrDefault("used_cpu_user", "0"))
+                + Double.parseDouble(cpu.getOrDefault("used_cpu_sys", "0"));
+    }
+
+    private static long jvmCpuNanos() {
+        return ProcessHandle.current()
+                .info()
+                .totalCpuDuration()
+                .map(Duration::toNanos)
+                .orElse(0L);
     }
 
     /** Touches random sessions of {@code others} until told to stop; returns each touch's latency in ns. */
@@ -209,45 +250,56 @@ final class PagingCommand {
         return Arrays.copyOf(lat, n);
     }
 
-    /** Walks the whole index again and again in the mode's way until told to stop: {walks, nanos, pages}. */
-    private static long[] walk(RedisSessionStore store, Backends b, Mode mode, AtomicBoolean stop) {
+    /**
+     * Walks the whole index again and again in the mode's way until told to stop: {whole walks, sessions read, pages
+     * of the whole walks}.
+     */
+    private static long[] walk(Stores stores, Backends b, Mode mode, AtomicBoolean stop) throws InterruptedException {
         long walks = 0;
-        long nanos = 0;
         long pages = 0;
+        long[] sessions = {0};
         while (!stop.get() && mode != Mode.ALONE) {
-            long t0 = System.nanoTime();
             long p = switch (mode) {
-                case PAGED_100 -> paged(store, 100, stop);
-                case PAGED_1000 -> paged(store, 1000, stop);
-                case UNPAGED_OLD -> unpagedAsBefore(b);
+                case PAGED_100 -> paged(stores.store(), 100, Duration.ZERO, sessions, stop);
+                case PAGED_100_OWN -> paged(stores.lister(), 100, Duration.ZERO, sessions, stop);
+                case PAGED_100_PACED -> paged(stores.store(), 100, stores.pause(), sessions, stop);
+                case PAGED_10_PACED -> paged(stores.store(), 10, stores.pause().dividedBy(10), sessions, stop);
+                case PAGED_1000 -> paged(stores.store(), 1000, Duration.ZERO, sessions, stop);
+                case UNPAGED_OLD -> unpagedAsBefore(b, sessions);
                 case ALONE -> 0;
             };
             if (!stop.get()) { // only whole walks count
                 walks++;
-                nanos += System.nanoTime() - t0;
                 pages += p;
             }
         }
-        return new long[] {walks, nanos, pages};
+        return new long[] {walks, sessions[0], pages};
     }
 
-    private static long paged(RedisSessionStore store, int limit, AtomicBoolean stop) {
+    private static long paged(RedisSessionStore store, int limit, Duration pause, long[] sessions, AtomicBoolean stop)
+            throws InterruptedException {
         long pages = 0;
         Optional<String> cursor = Optional.empty();
         do {
             SessionPage page = store.listByIndex(INDEX, VALUE, new PageRequest(limit, cursor));
+            sessions[0] += page.sessions().size();
             cursor = page.nextCursor();
             pages++;
+            if (!pause.isZero()) {
+                Thread.sleep(pause);
+            }
         } while (cursor.isPresent() && !stop.get());
         return pages;
     }
 
     /** The 256 calls of the listing before paging, one at a time (it pipelined them; the Redis work is the same). */
-    private static long unpagedAsBefore(Backends b) {
+    private static long unpagedAsBefore(Backends b, long[] sessions) {
         var redis = b.redis().sync();
         for (int t = 0; t < 256; t++) {
             String base = "ss:{%02x}:".formatted(t);
-            redis.eval(OLD_LIST_INDEX, ScriptOutputType.MULTI, new String[] {base + "x:" + INDEX + ":" + VALUE}, base);
+            List<Object> rows = redis.eval(
+                    OLD_LIST_INDEX, ScriptOutputType.MULTI, new String[] {base + "x:" + INDEX + ":" + VALUE}, base);
+            sessions[0] += rows.size();
         }
         return 256;
     }
@@ -277,35 +329,59 @@ final class PagingCommand {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e3;
     }
 
-    /** Per mode, the median over the rounds of each figure. */
-    static String markdown(List<Phase> phases) {
+    /**
+     * Per mode, the median over the rounds of each figure, then the alone phases' p99 range (the noise a walk's p99 is
+     * judged against) and every phase's p99 in run order.
+     */
+    static String markdown(List<Phase> phases, int indexSessions, Duration pause) {
         StringBuilder md = new StringBuilder(
                 "| while 16 threads touch other sessions | touch p50 (µs) | touch p99 (µs) | touch max (µs) | touches"
-                        + " per phase | one walk of the index (ms) | pages per walk | longest Redis command (ms) |\n"
-                        + "|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                        + " per phase | walk (sessions/s) | time to walk %,d sessions (s) | pages per walk |"
+                                .formatted(indexSessions)
+                        + " Redis CPU (cores) | bench JVM CPU (cores) | longest Redis command (ms) |\n"
+                        + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Mode m : Mode.values()) {
             List<Phase> of = phases.stream().filter(p -> p.mode() == m).toList();
-            md.append("| %s | %,.0f | %,.0f | %,.0f | %,.0f | %s | %s | %,.0f |\n"
+            double rate = median(of, Phase::walkRate);
+            boolean walks = m != Mode.ALONE;
+            md.append("| %s | %,.0f | %,.0f | %,.0f | %,.0f | %s | %s | %s | %.2f | %.2f | %,.0f |\n"
                     .formatted(
-                            m.label,
+                            label(m, pause),
                             median(of, Phase::p50),
                             median(of, Phase::p99),
                             median(of, Phase::max),
                             median(of, p -> (double) p.touches()),
-                            m == Mode.ALONE ? "–" : "%,.0f".formatted(median(of, Phase::walkMs)),
-                            m == Mode.ALONE
-                                    ? "–"
-                                    : "%,.0f"
-                                            .formatted(median(
-                                                    of, p -> p.walks() == 0 ? 0 : (double) p.pages() / p.walks())),
+                            walks ? "%,.0f".formatted(rate) : "–",
+                            walks && rate > 0 ? "%,.1f".formatted(indexSessions / rate) : "–",
+                            pagesPerWalk(of),
+                            median(of, Phase::redisCores),
+                            median(of, Phase::jvmCores),
                             median(of, p -> (double) p.redisMaxMs())));
         }
-        md.append("\nEach round, in this order: ");
+        DoubleSummaryStatistics alone = phases.stream()
+                .filter(p -> p.mode() == Mode.ALONE)
+                .mapToDouble(Phase::p99)
+                .summaryStatistics();
+        md.append("\nTouch p99 alone over the rounds (the noise): %,.0f–%,.0f µs.\n\nEach round, in this order: "
+                .formatted(alone.getMin(), alone.getMax()));
         for (Phase p : phases) {
-            md.append("%s p99 %,.0f µs, longest command %d ms; "
-                    .formatted(p.mode().name(), p.p99(), p.redisMaxMs()));
+            md.append("%s p99 %,.0f µs; ".formatted(p.mode().name(), p.p99()));
         }
         return md.append('\n').toString();
+    }
+
+    private static String label(Mode m, Duration pause) {
+        return switch (m) {
+            case PAGED_100_PACED -> "%s (%s ms between pages)".formatted(m.label, pause.toMillis());
+            case PAGED_10_PACED -> "%s (%s ms between pages)".formatted(m.label, pause.toNanos() / 10 / 1e6);
+            default -> m.label;
+        };
+    }
+
+    /** The median over the phases that finished a walk of their pages per walk, or "–" when none did. */
+    private static String pagesPerWalk(List<Phase> of) {
+        List<Phase> walked = of.stream().filter(p -> p.walks() > 0).toList();
+        return walked.isEmpty() ? "–" : "%,.0f".formatted(median(walked, p -> (double) p.pages() / p.walks()));
     }
 
     private static double median(List<Phase> of, ToDoubleFunction<Phase> f) {

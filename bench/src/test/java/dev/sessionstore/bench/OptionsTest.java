@@ -41,12 +41,15 @@ class OptionsTest {
                 "--redis-url",
                 "redis://127.0.0.1:7000",
                 "--phase-ms",
-                "1500");
+                "1500",
+                "--walk-pause-ms",
+                "7");
         assertThat(o.threads()).containsExactly(2, 8);
         assertThat(o.runs()).isEqualTo(5);
         assertThat(o.stores()).containsExactly("redis-store", "spring-simple");
         assertThat(o.redisUrl()).contains("redis://127.0.0.1:7000");
         assertThat(o.phase()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(o.walkPause()).isEqualTo(Duration.ofMillis(7));
     }
 
     @Test
