@@ -2,23 +2,39 @@ import java.lang.reflect.Method;
 
 /**
  * Prints the full Lua text (constants, the helpers it declares, its body) of one of the Redis store's scripts, as
- * Redis runs it: {@code java -cp 'server/target/libs/*' bench/load/ScriptText.java READ}. The scripts are internal
- * to the store, so this reads them by reflection; a tool for {@code script-cost.sh}, not an API.
+ * Redis runs it: {@code java -cp 'server/target/libs/*' bench/load/ScriptText.java READ}. With {@code --library NAME}
+ * it prints the same script as a Redis 7 function library instead ({@code FUNCTION LOAD}, then {@code FCALL NAME}):
+ * the constants and helpers run once when the library loads, the body is the registered function. The scripts are
+ * internal to the store, so this reads them by reflection; a tool for {@code script-cost.sh}, not an API.
  */
 public class ScriptText {
     public static void main(String[] args) throws Exception {
-        if (args.length != 1) {
-            throw new IllegalArgumentException("usage: ScriptText SCRIPT (CREATE, READ, UPDATE, ...)");
+        boolean library = args.length == 3 && args[1].equals("--library") && args[2].matches("[a-z_]+");
+        if (args.length != 1 && !library) {
+            throw new IllegalArgumentException("usage: ScriptText SCRIPT [--library FUNCTION_NAME] (SCRIPT: READ, ...)");
         }
         Class<?> scripts = Class.forName("dev.sessionstore.redis.Script");
         for (Object script : scripts.getEnumConstants()) {
             if (script.toString().equals(args[0])) {
-                Method text = scripts.getDeclaredMethod("text");
-                text.setAccessible(true);
-                System.out.print(text.invoke(script));
+                String text = call(scripts, script, "text");
+                if (!library) {
+                    System.out.print(text);
+                    return;
+                }
+                String body = call(scripts, script, "body");
+                String prelude = text.substring(0, text.length() - body.length());
+                // EV is the one helper value a body may set: a function resets it, as a fresh script run would
+                System.out.print("#!lua name=" + args[2] + "\n" + prelude + "local function run(KEYS, ARGV)\nEV = 0\n"
+                        + body + "end\nredis.register_function('" + args[2] + "', run)\n");
                 return;
             }
         }
         throw new IllegalArgumentException("no script " + args[0]);
+    }
+
+    private static String call(Class<?> scripts, Object script, String name) throws Exception {
+        Method method = scripts.getDeclaredMethod(name);
+        method.setAccessible(true);
+        return (String) method.invoke(script);
     }
 }

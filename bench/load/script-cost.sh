@@ -6,11 +6,13 @@
 # Starts a private redis-server on CPU_REDIS holding one session (three attributes, a user id, idle 1 h), then for
 # ROUNDS rounds runs, for each script in turn, CALLS calls of EVALSHA with the touch's KEYS and ARGV from
 # redis-benchmark (-c 2, on CPU_CLIENT), with CONFIG RESETSTAT before and INFO commandstats after; prints the
-# median and the range of evalsha's usec_per_call per script. The scripts: calibration (an empty script, one and
+# median and the range of usec_per_call per script. The scripts: calibration (an empty script, one and
 # four TIME calls, HGETALL with its reply dropped and returned), the store's READ script as the server jar in
-# SERVER_DIR runs it (bench/load/ScriptText.java), and any OTHER.lua given (e.g. an older READ, printed with
-# ScriptText.java from an older build). Alternating the scripts within each round makes a busy moment of the
-# machine hit them alike; compare medians of one run, not runs.
+# SERVER_DIR runs it (bench/load/ScriptText.java), any OTHER.lua given (e.g. an older READ, printed with
+# ScriptText.java from an older build), and, on Redis 7 or later, the same READ loaded as a function library and
+# called with FCALL (its helpers built once at load instead of on every call; commandstats' fcall). Alternating
+# the scripts within each round makes a busy moment of the machine hit them alike; compare medians of one run, not
+# runs.
 #
 # Settings (environment): ROUNDS=6 CALLS=30000 CPU_REDIS=1 CPU_CLIENT=0 SERVER_DIR=server/target
 # JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
@@ -46,6 +48,7 @@ printf "redis.call('TIME')\nreturn 1\n" >"$WORK/time-x1.lua"
 printf "redis.call('TIME')\nredis.call('TIME')\nredis.call('TIME')\nredis.call('TIME')\nreturn 1\n" >"$WORK/time-x4.lua"
 printf "local f = redis.call('HGETALL', KEYS[1])\nreturn 1\n" >"$WORK/hgetall-dropped.lua"
 printf "return redis.call('HGETALL', KEYS[1])\n" >"$WORK/hgetall-returned.lua"
+"$JAVA" -cp "$SERVER_DIR/libs/*" "$HERE/ScriptText.java" READ --library ss_bench_read >"$WORK/READ-fcall.lib"
 SCRIPTS=("$WORK/empty.lua" "$WORK/time-x1.lua" "$WORK/time-x4.lua" "$WORK/hgetall-dropped.lua"
   "$WORK/hgetall-returned.lua" "$WORK/READ.lua" "$@")
 
@@ -58,23 +61,31 @@ cli eval "local t = redis.call('TIME'); local now = tonumber(t[1]) * 1000
   redis.call('HSET', KEYS[1], 'm', struct.pack('>I6I6I5I6I4', now, now, 3600000, now + 864000000, 1), 'u', 'user-0',
     '@locale', '\"en-GB\"', '@cart', '[101,202,303]', '@theme', '\"dark\"')
   redis.call('PEXPIREAT', KEYS[1], now + 3600000)" 1 "$KEY" >/dev/null
+if [[ $(cli info server | tr -d '\r' | sed -n 's/^redis_version:\([0-9]*\).*/\1/p') -ge 7 ]]; then
+  cli function load replace "$(cat "$WORK/READ-fcall.lib")" >/dev/null
+  SCRIPTS+=("$WORK/READ-fcall.lib")
+fi
 log "redis-server pid $REDIS_PID on CPU $CPU_REDIS; $ROUNDS rounds of $CALLS calls per script; load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 : >"$WORK/results"
 for r in $(seq 1 "$ROUNDS"); do
   for f in "${SCRIPTS[@]}"; do
-    sha=$(cli -x script load <"$f")
+    if [[ $f == *.lib ]]; then
+      call=(FCALL ss_bench_read) stat=fcall
+    else
+      call=(EVALSHA "$(cli -x script load <"$f")") stat=evalsha
+    fi
     cli config resetstat >/dev/null
     taskset -c "$CPU_CLIENT" redis-benchmark -h 127.0.0.1 -p "$REDIS_PORT" -c 2 -n "$CALLS" -q \
-      EVALSHA "$sha" 1 "$KEY" "$BASE" "$SID" 1 0 >/dev/null 2>&1
-    us=$(cli info commandstats | tr -d '\r' | sed -n 's/^cmdstat_evalsha:.*usec_per_call=\([0-9.]*\).*/\1/p')
-    [[ -n $us ]] || { echo "no evalsha in commandstats after $(basename "$f")" >&2; exit 1; }
+      "${call[@]}" 1 "$KEY" "$BASE" "$SID" 1 0 >/dev/null 2>&1
+    us=$(cli info commandstats | tr -d '\r' | sed -n "s/^cmdstat_$stat:.*usec_per_call=\([0-9.]*\).*/\1/p")
+    [[ -n $us ]] || { echo "no $stat in commandstats after $(basename "$f")" >&2; exit 1; }
     echo "$(basename "$f") $us" >>"$WORK/results"
   done
   [[ $(cli exists "$KEY") == 1 ]] || { echo "the session is gone: a script under test broke it" >&2; exit 1; }
   log "round $r/$ROUNDS done"
 done
-echo "script: median µs per EVALSHA (min-max over $ROUNDS rounds of $CALLS calls), $(date -u +%FT%TZ)"
+echo "script: median µs per call (min-max over $ROUNDS rounds of $CALLS calls), $(date -u +%FT%TZ)"
 for f in "${SCRIPTS[@]}"; do
   name=$(basename "$f")
   awk -v n="$name" '$1 == n {print $2}' "$WORK/results" | sort -g |
