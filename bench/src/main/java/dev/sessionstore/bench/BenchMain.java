@@ -60,7 +60,7 @@ public final class BenchMain {
         int indexSessions = o.quick() ? 5_000 : 100_000;
         int threads = o.threads().stream().mapToInt(Integer::intValue).max().orElse(16);
         var phases = PagingCommand.run(b, indexSessions, threads, o.phase(), o.walkPause(), o.runs(), OUT);
-        OUT.println(PagingCommand.markdown(phases, indexSessions, o.walkPause()));
+        OUT.println(PagingReport.markdown(phases, indexSessions, o.walkPause()));
     }
 
     private static void all(Options o, Backends b, Map<String, String> env) throws IOException {

@@ -1,13 +1,10 @@
 package dev.sessionstore.bench;
 
 import dev.sessionstore.NewSession;
-import dev.sessionstore.PageRequest;
-import dev.sessionstore.SessionPage;
 import dev.sessionstore.SessionPolicy;
 import dev.sessionstore.SessionToken;
 import dev.sessionstore.redis.RedisSessionStore;
 import dev.sessionstore.redis.support.RedisClients;
-import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.output.ArrayOutput;
 import io.lettuce.core.output.IntegerOutput;
@@ -20,10 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,7 +26,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Listings at scale (issue 12, requirement 6): does walking a big index hurt everyone else? Builds one index value
@@ -48,16 +42,6 @@ final class PagingCommand {
     static final String INDEX = "tenant";
     static final String VALUE = "big";
     static final int OTHERS = 10_000;
-
-    /** The listing before paging: LIST_INDEX loaded the whole zset of the tag, each session with HGETALL. */
-    private static final String OLD_LIST_INDEX = """
-            local out = {}
-            for _, sid in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
-              local h = redis.call('HGETALL', ARGV[1] .. sid)
-              if #h > 0 then out[#out + 1] = {sid, h} end
-            end
-            return out
-            """;
 
     /** A way of walking the index while the touches run, or none. */
     enum Mode {
@@ -94,9 +78,6 @@ final class PagingCommand {
             double redisCores,
             double jvmCores) {}
 
-    /** The stores a phase uses: the touches' one, and a second one (own connection) on the same client resources. */
-    private record Stores(RedisSessionStore store, RedisSessionStore lister, Duration pause) {}
-
     private static final ProtocolKeyword LATENCY = () -> "LATENCY".getBytes(StandardCharsets.US_ASCII);
 
     private PagingCommand() {}
@@ -109,7 +90,7 @@ final class PagingCommand {
                 RedisSessionStore lister = store(b, resources)) {
             b.redis().flushAll();
             List<SessionToken> others = build(store, indexSessions, threads, log);
-            Stores stores = new Stores(store, lister, pause);
+            IndexWalker.Stores stores = new IndexWalker.Stores(store, lister, pause);
             List<Phase> phases = new ArrayList<>();
             Progress progress = new Progress(log, rounds * Mode.values().length);
             for (int r = 0; r < rounds; r++) {
@@ -171,7 +152,7 @@ final class PagingCommand {
     }
 
     private static Phase phase(
-            Stores stores, Backends b, List<SessionToken> others, Mode mode, int threads, Duration length)
+            IndexWalker.Stores stores, Backends b, List<SessionToken> others, Mode mode, int threads, Duration length)
             throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
@@ -190,7 +171,7 @@ final class PagingCommand {
             double redisCpu0 = redisCpuSeconds(b);
             long jvmCpu0 = jvmCpuNanos();
             long t0 = System.nanoTime();
-            Future<long[]> walker = pool.submit(() -> walk(stores, b, mode, stop));
+            Future<long[]> walker = pool.submit(() -> IndexWalker.walk(stores, b, mode, stop));
             Thread.sleep(length.toMillis());
             stop.set(true);
             List<long[]> lat = new ArrayList<>();
@@ -250,60 +231,6 @@ final class PagingCommand {
         return Arrays.copyOf(lat, n);
     }
 
-    /**
-     * Walks the whole index again and again in the mode's way until told to stop: {whole walks, sessions read, pages
-     * of the whole walks}.
-     */
-    private static long[] walk(Stores stores, Backends b, Mode mode, AtomicBoolean stop) throws InterruptedException {
-        long walks = 0;
-        long pages = 0;
-        long[] sessions = {0};
-        while (!stop.get() && mode != Mode.ALONE) {
-            long p = switch (mode) {
-                case PAGED_100 -> paged(stores.store(), 100, Duration.ZERO, sessions, stop);
-                case PAGED_100_OWN -> paged(stores.lister(), 100, Duration.ZERO, sessions, stop);
-                case PAGED_100_PACED -> paged(stores.store(), 100, stores.pause(), sessions, stop);
-                case PAGED_10_PACED -> paged(stores.store(), 10, stores.pause().dividedBy(10), sessions, stop);
-                case PAGED_1000 -> paged(stores.store(), 1000, Duration.ZERO, sessions, stop);
-                case UNPAGED_OLD -> unpagedAsBefore(b, sessions);
-                case ALONE -> 0;
-            };
-            if (!stop.get()) { // only whole walks count
-                walks++;
-                pages += p;
-            }
-        }
-        return new long[] {walks, sessions[0], pages};
-    }
-
-    private static long paged(RedisSessionStore store, int limit, Duration pause, long[] sessions, AtomicBoolean stop)
-            throws InterruptedException {
-        long pages = 0;
-        Optional<String> cursor = Optional.empty();
-        do {
-            SessionPage page = store.listByIndex(INDEX, VALUE, new PageRequest(limit, cursor));
-            sessions[0] += page.sessions().size();
-            cursor = page.nextCursor();
-            pages++;
-            if (!pause.isZero()) {
-                Thread.sleep(pause);
-            }
-        } while (cursor.isPresent() && !stop.get());
-        return pages;
-    }
-
-    /** The 256 calls of the listing before paging, one at a time (it pipelined them; the Redis work is the same). */
-    private static long unpagedAsBefore(Backends b, long[] sessions) {
-        var redis = b.redis().sync();
-        for (int t = 0; t < 256; t++) {
-            String base = "ss:{%02x}:".formatted(t);
-            List<Object> rows = redis.eval(
-                    OLD_LIST_INDEX, ScriptOutputType.MULTI, new String[] {base + "x:" + INDEX + ":" + VALUE}, base);
-            sessions[0] += rows.size();
-        }
-        return 256;
-    }
-
     /** The latency monitor's longest {@code command} event since its reset, in ms (0: none of 1 ms or more). */
     private static long longestCommandMs(Backends b) {
         List<Object> latest = b.redis()
@@ -327,64 +254,5 @@ final class PagingCommand {
             return 0;
         }
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e3;
-    }
-
-    /**
-     * Per mode, the median over the rounds of each figure, then the alone phases' p99 range (the noise a walk's p99 is
-     * judged against) and every phase's p99 in run order.
-     */
-    static String markdown(List<Phase> phases, int indexSessions, Duration pause) {
-        StringBuilder md = new StringBuilder(
-                "| while 16 threads touch other sessions | touch p50 (µs) | touch p99 (µs) | touch max (µs) | touches"
-                        + " per phase | walk (sessions/s) | time to walk %,d sessions (s) | pages per walk |"
-                                .formatted(indexSessions)
-                        + " Redis CPU (cores) | bench JVM CPU (cores) | longest Redis command (ms) |\n"
-                        + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (Mode m : Mode.values()) {
-            List<Phase> of = phases.stream().filter(p -> p.mode() == m).toList();
-            double rate = median(of, Phase::walkRate);
-            boolean walks = m != Mode.ALONE;
-            md.append("| %s | %,.0f | %,.0f | %,.0f | %,.0f | %s | %s | %s | %.2f | %.2f | %,.0f |\n"
-                    .formatted(
-                            label(m, pause),
-                            median(of, Phase::p50),
-                            median(of, Phase::p99),
-                            median(of, Phase::max),
-                            median(of, p -> (double) p.touches()),
-                            walks ? "%,.0f".formatted(rate) : "–",
-                            walks && rate > 0 ? "%,.1f".formatted(indexSessions / rate) : "–",
-                            pagesPerWalk(of),
-                            median(of, Phase::redisCores),
-                            median(of, Phase::jvmCores),
-                            median(of, p -> (double) p.redisMaxMs())));
-        }
-        DoubleSummaryStatistics alone = phases.stream()
-                .filter(p -> p.mode() == Mode.ALONE)
-                .mapToDouble(Phase::p99)
-                .summaryStatistics();
-        md.append("\nTouch p99 alone over the rounds (the noise): %,.0f–%,.0f µs.\n\nEach round, in this order: "
-                .formatted(alone.getMin(), alone.getMax()));
-        for (Phase p : phases) {
-            md.append("%s p99 %,.0f µs; ".formatted(p.mode().name(), p.p99()));
-        }
-        return md.append('\n').toString();
-    }
-
-    private static String label(Mode m, Duration pause) {
-        return switch (m) {
-            case PAGED_100_PACED -> "%s (%s ms between pages)".formatted(m.label, pause.toMillis());
-            case PAGED_10_PACED -> "%s (%s ms between pages)".formatted(m.label, pause.toNanos() / 10 / 1e6);
-            default -> m.label;
-        };
-    }
-
-    /** The median over the phases that finished a walk of their pages per walk, or "–" when none did. */
-    private static String pagesPerWalk(List<Phase> of) {
-        List<Phase> walked = of.stream().filter(p -> p.walks() > 0).toList();
-        return walked.isEmpty() ? "–" : "%,.0f".formatted(median(walked, p -> (double) p.pages() / p.walks()));
-    }
-
-    private static double median(List<Phase> of, ToDoubleFunction<Phase> f) {
-        return Stats.median(of.stream().map(p -> f.applyAsDouble(p)).toList());
     }
 }
