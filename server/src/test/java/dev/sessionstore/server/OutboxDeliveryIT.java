@@ -106,17 +106,7 @@ class OutboxDeliveryIT {
         receiver.start();
         List<Integer> ports = new ArrayList<>();
         for (int i = 0; i < 3; i++) { // one after the other: three JVMs starting at once starve two cores
-            int port = freePort();
-            ports.add(port);
-            Process p = startInstance(i + 1, port);
-            instances.add(p);
-            await().atMost(Duration.ofSeconds(90))
-                    .pollInterval(Duration.ofMillis(200))
-                    .ignoreExceptions()
-                    .until(() -> !p.isAlive() || get(port, "/health/ready") == 200);
-            assertThat(p.isAlive())
-                    .as("instance %d: %s", i + 1, Files.readString(dataDir.resolve("i" + (i + 1) + ".log")))
-                    .isTrue();
+            ports.add(startReady(i + 1));
         }
 
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -193,6 +183,31 @@ class OutboxDeliveryIT {
                 .isPositive();
         assertThat(changesSeen).containsAll(acknowledged);
         assertThat(duplicates).isNotNegative();
+    }
+
+    /**
+     * Starts instance {@code n} and waits until it is ready; returns its port. A port found free may be taken by
+     * another process before the instance binds it: then it starts again on another port, three times in all.
+     */
+    private int startReady(int n) throws IOException {
+        Path log = dataDir.resolve("i" + n + ".log");
+        for (int attempt = 1; ; attempt++) {
+            int port = freePort();
+            Process p = startInstance(n, port);
+            instances.add(p);
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptions()
+                    .until(() -> !p.isAlive() || get(port, "/health/ready") == 200);
+            if (p.isAlive()) {
+                return port;
+            }
+            instances.remove(p); // instances.get(i) is instance i + 1
+            String output = Files.readString(log);
+            if (attempt == 3 || !output.contains("Address already in use")) {
+                throw new AssertionError("instance " + n + " did not start: " + output);
+            }
+        }
     }
 
     private Process startInstance(int n, int port) throws IOException {
