@@ -104,6 +104,22 @@ class FunctionsIT {
     }
 
     @Test
+    void onRedis7_overMaxmemory_callsThatWriteNothing_stillWork_throughEvalsha() {
+        assumeTrue(majorVersion() >= 7, NO_FUNCTIONS);
+        RedisSessionStore store = store(redis.uri());
+        CreatedSession session = newSession(store, "ada");
+        probe.redis().configSet("maxmemory", "1");
+        try {
+            // Redis refuses FCALL of a function without flags when over maxmemory, EVALSHA only at a write
+            assertThat(store.peek(session.token())).isPresent();
+            assertThat(store.listByUser("ada")).hasSize(1);
+        } finally {
+            probe.redis().configSet("maxmemory", "0");
+        }
+        assertThat(probe.commandCalls().getOrDefault("evalsha", 0L)).isEqualTo(2);
+    }
+
+    @Test
     void onRedis6_theStoreWorksThroughEvalsha() {
         assumeTrue(majorVersion() < 7, "this Redis has functions: the Redis 7 tests above cover it");
         RedisSessionStore store = store(redis.uri());

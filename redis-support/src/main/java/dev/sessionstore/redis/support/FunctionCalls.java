@@ -13,7 +13,9 @@ import java.util.function.Supplier;
  * ("already exists", from a concurrent load, counts as loaded) and {@code FCALL} once more. When Redis does not know
  * the commands (before 7.0: unknown command) or refuses them ({@code NOPERM}: an ACL user without {@code fcall} or
  * {@code function|load}), functions are off for good on this link, logged once, and that call and every later one
- * go by the fallback ({@code EVALSHA}). Thread-safe.
+ * go by the fallback ({@code EVALSHA}). An {@code OOM} answer sends that one call by the fallback: Redis refuses a
+ * function without flags whenever it is over {@code maxmemory}, a script sent by {@code EVALSHA} only at its first
+ * write, so a touch that writes nothing, or a listing, still works on a full Redis. Thread-safe.
  */
 final class FunctionCalls {
     private static final System.Logger LOG = System.getLogger(RedisCalls.class.getName());
@@ -38,6 +40,9 @@ final class FunctionCalls {
             String[] args,
             Supplier<CompletableFuture<R>> fallback) {
         return fcall(commands, script, function, keys, args).exceptionallyCompose(e -> {
+            if (isOutOfMemory(RedisFailure.unwrap(e))) {
+                return fallback.get();
+            }
             if (!isMissing(RedisFailure.unwrap(e))) {
                 return fallBackIfRefused(e, fallback);
             }
@@ -94,6 +99,12 @@ final class FunctionCalls {
                     "Redis refused Lua functions (" + reason + "): scripts are sent with EVALSHA from now on; this is"
                             + " expected before Redis 7, or for an ACL user without +fcall +function|load");
         }
+    }
+
+    /** {@code OOM command not allowed when used memory > 'maxmemory'}. */
+    static boolean isOutOfMemory(Throwable failure) {
+        return failure instanceof RedisCommandExecutionException
+                && message(failure).startsWith("oom ");
     }
 
     /** {@code ERR Function not found}. */

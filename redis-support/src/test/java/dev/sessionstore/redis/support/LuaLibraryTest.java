@@ -71,5 +71,10 @@ class LuaLibraryTest {
                 .isTrue();
         assertThat(FunctionCalls.isMissing(new RedisCommandExecutionException("ERR Library 'x' already exists")))
                 .isFalse();
+        assertThat(FunctionCalls.isOutOfMemory(
+                        new RedisCommandExecutionException("OOM command not allowed when used memory > 'maxmemory'.")))
+                .isTrue();
+        assertThat(FunctionCalls.isOutOfMemory(new RedisCommandExecutionException("OOMX no")))
+                .isFalse();
     }
 }
