@@ -4,18 +4,26 @@ import java.lang.reflect.Method;
  * Prints the full Lua text (constants, the helpers it declares, its body) of one of the Redis store's scripts, as
  * Redis runs it: {@code java -cp 'server/target/libs/*' bench/load/ScriptText.java READ}. With {@code --library NAME}
  * it prints the same script as a Redis 7 function library instead ({@code FUNCTION LOAD}, then {@code FCALL NAME}):
- * the constants and helpers run once when the library loads, the body is the registered function. The scripts are
+ * the constants and helpers run once when the library loads, the body is the registered function. With {@code
+ * --store-library} it prints the store's own library (all ten scripts, as the store loads it on Redis 7), with {@code
+ * --store-function} the name of the script's function in it. The scripts are
  * internal to the store, so this reads them by reflection; a tool for {@code script-cost.sh}, not an API.
  */
 public class ScriptText {
     public static void main(String[] args) throws Exception {
         boolean library = args.length == 3 && args[1].equals("--library") && args[2].matches("[a-z_]+");
-        if (args.length != 1 && !library) {
-            throw new IllegalArgumentException("usage: ScriptText SCRIPT [--library FUNCTION_NAME] (SCRIPT: READ, ...)");
+        boolean store = args.length == 2 && (args[1].equals("--store-library") || args[1].equals("--store-function"));
+        if (args.length != 1 && !library && !store) {
+            throw new IllegalArgumentException("usage: ScriptText SCRIPT [--library FUNCTION_NAME | --store-library"
+                    + " | --store-function] (SCRIPT: READ, ...)");
         }
         Class<?> scripts = Class.forName("dev.sessionstore.redis.Script");
         for (Object script : scripts.getEnumConstants()) {
             if (script.toString().equals(args[0])) {
+                if (store) {
+                    System.out.print(args[1].equals("--store-library") ? storeLibrary(scripts) : storeFunction(scripts, script));
+                    return;
+                }
                 String text = call(scripts, script, "text");
                 if (!library) {
                     System.out.print(text);
@@ -30,6 +38,20 @@ public class ScriptText {
             }
         }
         throw new IllegalArgumentException("no script " + args[0]);
+    }
+
+    private static String storeLibrary(Class<?> scripts) throws Exception {
+        Method library = scripts.getDeclaredMethod("library");
+        library.setAccessible(true);
+        Object lib = library.invoke(null);
+        return (String) lib.getClass().getMethod("code").invoke(lib);
+    }
+
+    private static String storeFunction(Class<?> scripts, Object script) throws Exception {
+        Method lua = scripts.getDeclaredMethod("lua");
+        lua.setAccessible(true);
+        Object bound = lua.invoke(script);
+        return ((java.util.Optional<?>) bound.getClass().getMethod("functionName").invoke(bound)).orElseThrow() + "\n";
     }
 
     private static String call(Class<?> scripts, Object script, String name) throws Exception {

@@ -4,11 +4,11 @@
 #   bench/load/latency.sh                  # writes docs/latency-benchmark.md
 #
 # Starts a private redis-server and the server jar (as run.sh does: the server alone on CPU_APP, Redis and the
-# load generators on CPU_LOAD), creates $SESSIONS sessions, captures with MONITOR the exact EVALSHA the server
+# load generators on CPU_LOAD), creates $SESSIONS sessions, captures with MONITOR the exact FCALL (EVALSHA before Redis 7) the server
 # sends for one GET /v1/session (the touch script), then interleaves for $ROUNDS rounds:
 #   HTTP GET /health/live   (wrk, 1 connection)  the server's floor: HTTP without the store
 #   HTTP GET /v1/session    (wrk, 1 connection)  one touch through the service
-#   redis-benchmark         (1 connection)       the captured touch EVALSHA, replayed: Redis's floor
+#   redis-benchmark         (1 connection)       the captured touch FCALL/EVALSHA, replayed: Redis's floor
 #   store touch             (1 platform thread)  RedisSessionStore.touch in its own JVM on CPU_APP, for each
 #                                                 client transport in TRANSPORTS (Lettuce's epoll or NIO)
 # and writes medians (min-max) of the p50 latencies and the target ratio to $OUT:
@@ -89,8 +89,9 @@ sleep 0.5
 kill "$MONITOR" 2>/dev/null || true
 wait "$MONITOR" 2>/dev/null || true
 # MONITOR quotes each argument; session keys and ids are base64url and hex, without quotes or spaces
-mapfile -t TOUCH_COMMAND < <(grep -i -m1 '"evalsha"' "$WORK/monitor.log" | grep -o '"[^"]*"' | tr -d '"')
-((${#TOUCH_COMMAND[@]} >= 4)) || { echo "no EVALSHA seen for GET /v1/session:" >&2; cat "$WORK/monitor.log" >&2; exit 1; }
+# (the store's scripts: FCALL of its library's functions on Redis 7 and later, EVALSHA before)
+mapfile -t TOUCH_COMMAND < <(grep -i -m1 -E '\] "(fcall|evalsha)"' "$WORK/monitor.log" | grep -o '"[^"]*"' | tr -d '"')
+((${#TOUCH_COMMAND[@]} >= 4)) || { echo "no FCALL or EVALSHA seen for GET /v1/session:" >&2; cat "$WORK/monitor.log" >&2; exit 1; }
 log "touch command: ${TOUCH_COMMAND[*]:0:4} ..."
 
 # $1 = lua script, $2 = seconds, $3 = connections; prints wrk's WRK_RESULT line
@@ -234,7 +235,7 @@ $SWITCH_ROWS
 
 - wrk \`-t1 -c1\` (closed loop: one request at a time) with \`live.lua\` and \`get.lua\` (the GET rotates through
   the $SESSIONS tokens; non-2xx answers are counted); p50 is wrk's.
-- redis-benchmark \`-c 1 -n $RB_REQUESTS\` replays the EVALSHA captured with MONITOR while the server answered one
+- redis-benchmark \`-c 1 -n $RB_REQUESTS\` replays the FCALL (or EVALSHA) captured with MONITOR while the server answered one
   \`GET /v1/session\`: the same script, keys and arguments. Its p50 has 1 µs resolution.
 - The store touch runs in its own JVM (\`bench/load/LoadDriver.java\`, the server's libraries), pinned like the
   server, ${WARMUP}s of warm-up then ${DURATION}s; the p50 is of each \`touch\` call's duration. \`nio\` runs it with

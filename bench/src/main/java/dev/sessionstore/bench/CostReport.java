@@ -19,7 +19,7 @@ final class CostReport {
                 .append("Redis CPU time per operation at ")
                 .append(CompareReport.threads(t))
                 .append(", median of the runs: `INFO commandstats` usec of the commands clients sent (a script's"
-                        + " inner commands are inside its `EVALSHA`) / Redis process CPU (user + system, which also"
+                        + " inner commands are inside its `FCALL` or `EVALSHA`) / Redis process CPU (user + system, which also"
                         + " counts reading requests and writing replies). Lower is better. Events off.\n\n");
         md.append("| store |");
         for (Op op : Op.values()) {

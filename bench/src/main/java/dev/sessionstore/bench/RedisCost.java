@@ -15,12 +15,12 @@ import java.util.TreeMap;
  *
  * <p>{@link #start} sends {@code CONFIG RESETSTAT} and reads the Redis process's CPU time; {@link #end} reads
  * {@code INFO commandstats} and the CPU time again. Commandstats' {@code usec} of a script command ({@code
- * EVALSHA}) already includes the commands the script ran, which Redis 6.2 and 7 also list under their own names
+ * FCALL} of a library function on Redis 7, {@code EVALSHA}) already includes the commands the script ran, which Redis 6.2 and 7 also list under their own names
  * (checked on 7.0: an {@code EVAL} of 20,000 {@code SET}s shows 31 ms, the {@code SET}s 12 ms of it). So only
  * the commands clients sent are summed: when the phase ran scripts, the script commands (the other commands
  * are theirs, and are reported as "inner calls per operation"); otherwise every command. This assumes a client
  * that uses scripts sends nothing else, which the round-trip count under {@code MONITOR} shows for
- * redis-store (one {@code EVALSHA} per operation). The probe's own {@code INFO} and {@code CONFIG} are left
+ * redis-store (one {@code FCALL}, or {@code EVALSHA} before Redis 7, per operation). The probe's own {@code INFO} and {@code CONFIG} are left
  * out.
  *
  * <p>The process figure is the Redis server's user + system CPU time over the phase: from {@code

@@ -14,6 +14,11 @@ class RedisCostTest {
             + "cmdstat_config|resetstat:calls=1,usec=9000,usec_per_call=9000.00,rejected_calls=0,failed_calls=0\r\n"
             + "cmdstat_info:calls=1,usec=70,usec_per_call=70.00,rejected_calls=0,failed_calls=0\r\n";
 
+    private static final String FCALLED = "# Commandstats\r\n"
+            + "cmdstat_fcall:calls=100,usec=800,usec_per_call=8.00,rejected_calls=0,failed_calls=0\r\n"
+            + "cmdstat_hgetall:calls=100,usec=200,usec_per_call=2.00,rejected_calls=0,failed_calls=0\r\n"
+            + "cmdstat_info:calls=1,usec=70,usec_per_call=70.00,rejected_calls=0,failed_calls=0\r\n";
+
     private static final String PLAIN = "# Commandstats\r\n"
             + "cmdstat_hgetall:calls=100,usec=300,usec_per_call=3.00,rejected_calls=0,failed_calls=0\r\n"
             + "cmdstat_hset:calls=100,usec=400,usec_per_call=4.00,rejected_calls=0,failed_calls=0\r\n"
@@ -26,6 +31,14 @@ class RedisCostTest {
         assertThat(phase.commandMicros()).isEqualTo(900);
         assertThat(phase.processMicros()).isEqualTo(5000);
         assertThat(phase.innerCalls()).isEqualTo(Map.of("hgetall", 100.0, "time", 100.0));
+    }
+
+    @Test
+    void summarize_withFunctionCalls_countsOnlyFcall_andListsTheInnerOnes() {
+        var phase = RedisCost.summarize(FCALLED, 4000);
+
+        assertThat(phase.commandMicros()).isEqualTo(800);
+        assertThat(phase.innerCalls()).isEqualTo(Map.of("hgetall", 100.0));
     }
 
     @Test

@@ -24,6 +24,9 @@ class RedisInfoTest {
     void monitorLine_fromAClient_isCounted() {
         assertThat(RedisInfo.isClientCommand("+1700000000.123456 [0 127.0.0.1:51234] \"evalsha\" \"abc\" \"1\""))
                 .isTrue();
+        assertThat(RedisInfo.isClientCommand(
+                        "+1700000000.123456 [0 127.0.0.1:51234] \"fcall\" \"ss_0123456789ab_read\" \"1\""))
+                .isTrue();
     }
 
     @Test

@@ -47,8 +47,9 @@ import java.util.Optional;
  *       value, scored likewise.
  * </ul>
  *
- * Each web-path operation is one Lua script call ({@code EVALSHA}): one round trip, atomic, on Redis
- * server time. The scripts drop dead index entries and expire every zset with its highest score, so when
+ * Each web-path operation is one Lua script call ({@code FCALL} of the store's function library on Redis 7 and
+ * later, standalone or Sentinel; {@code EVALSHA} before 7, on a cluster, or for an ACL user without {@code fcall}):
+ * one round trip, atomic, on Redis server time. The scripts drop dead index entries and expire every zset with its highest score, so when
  * every session has expired or been revoked no key is left. Arguments are validated before any Redis
  * call. When Redis is down or does not answer within the command timeout, an operation throws {@link
  * dev.sessionstore.StoreUnavailableException} at once (commands are never queued while disconnected);

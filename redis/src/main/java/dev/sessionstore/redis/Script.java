@@ -1,13 +1,17 @@
 package dev.sessionstore.redis;
 
+import dev.sessionstore.redis.support.LuaLibrary;
 import dev.sessionstore.redis.support.LuaScript;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.SequencedMap;
 import java.util.regex.Pattern;
 
 /**
- * The store's Lua scripts: every web-path operation is one of them, run with {@code EVALSHA} (falling back
- * to {@code EVAL} after a {@code NOSCRIPT}). This is the one place that holds Lua; each script has one call
+ * The store's Lua scripts: every web-path operation is one of them, run as a function of the store's {@link
+ * #library()} with {@code FCALL} on Redis 7 and later (standalone or Sentinel), else with {@code EVALSHA} (falling
+ * back to {@code EVAL} after a {@code NOSCRIPT}). This is the one place that holds Lua; each script has one call
  * type, a record {@code <Script>Call} naming its KEYS and ARGV; {@code docs/redis-layout.md} describes each script.
  *
  * <p>Conventions shared by all scripts: {@code ARGV[1]} is the key base {@code <prefix>:{<tag>}:} of the
@@ -36,9 +40,19 @@ enum Script {
         this.lua = LuaScript.array(name(), LuaText.CONSTANTS + Helpers.usedBy(body) + body);
     }
 
-    /** The script as Redis runs it. */
+    /** The script as Redis runs it: as a function of {@link #library()} where it can, else by its text. */
     LuaScript<List<Object>> lua() {
-        return lua;
+        return InLibrary.SCRIPTS.get(ordinal());
+    }
+
+    /**
+     * The library of all the store's scripts: {@link LuaText#CONSTANTS} and every shared helper, declared once when
+     * the library loads, and one function per script, named after it ({@code ss_<hash>_read}). Each function starts
+     * with {@code EV = 0}: {@code EV} is the one helper value a script may set, and in a library it is shared by
+     * every call, where a script run by its text starts afresh.
+     */
+    static LuaLibrary library() {
+        return InLibrary.LIBRARY;
     }
 
     /** The full Lua source, shared helpers included. */
@@ -54,6 +68,22 @@ enum Script {
     /** The script's own part, without the constants and helpers. */
     String body() {
         return body;
+    }
+
+    /** The library and the scripts bound to it, built once every constant exists. */
+    private static final class InLibrary {
+        private static final LuaLibrary LIBRARY =
+                LuaLibrary.of("sessionstore", "ss", LuaText.CONSTANTS + LuaText.COMMON + LuaText.USER_INDEX, bodies());
+        private static final List<LuaScript<List<Object>>> SCRIPTS =
+                List.of(values()).stream().map(s -> LIBRARY.runs(s.lua)).toList();
+
+        private static SequencedMap<String, String> bodies() {
+            SequencedMap<String, String> bodies = new LinkedHashMap<>();
+            for (Script s : values()) {
+                bodies.put(s.name(), "EV = 0\n" + s.body);
+            }
+            return bodies;
+        }
     }
 
     /**

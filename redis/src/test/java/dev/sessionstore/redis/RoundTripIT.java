@@ -8,6 +8,7 @@ import dev.sessionstore.NewSession;
 import dev.sessionstore.SessionPolicy;
 import dev.sessionstore.SessionUpdate;
 import dev.sessionstore.testkit.RedisServerExtension;
+import io.lettuce.core.FlushMode;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -20,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Every web-path operation is one round trip: exactly one command reaches Redis ({@code EVALSHA}), as
- * seen both by {@code MONITOR} (commands clients sent) and by {@code INFO commandstats} deltas.
+ * Every web-path operation is one round trip: exactly one command reaches Redis ({@code FCALL} on Redis 7 and later,
+ * {@code EVALSHA} before), as seen both by {@code MONITOR} (commands clients sent) and by {@code INFO commandstats}
+ * deltas.
  */
 class RoundTripIT {
     @RegisterExtension
@@ -29,12 +31,17 @@ class RoundTripIT {
 
     private static RedisProbe probe;
     private static MonitorTap monitor;
+    /** The command a store operation sends: {@code fcall} where Redis has functions, else {@code evalsha}. */
+    private static String scriptCommand;
+
     private RedisSessionStore store;
 
     @BeforeAll
     static void startRedis() {
         probe = new RedisProbe(redis.uri());
         monitor = new MonitorTap(redis.port());
+        boolean functions = probe.redis().info("server").matches("(?s).*redis_version:([7-9]|\\d\\d)\\..*");
+        scriptCommand = functions ? "fcall" : "evalsha";
     }
 
     @AfterAll
@@ -75,7 +82,7 @@ class RoundTripIT {
     }
 
     @Test
-    void everyWebPathOperation_isOneEvalsha() {
+    void everyWebPathOperation_isOneScriptCall() {
         CreatedSession a = assertOneRoundTrip("create", () -> newSession("alice"));
         CreatedSession b = newSession("alice");
         assertOneRoundTrip("touch", () -> store.touch(a.token()));
@@ -99,13 +106,20 @@ class RoundTripIT {
     }
 
     @Test
-    void afterScriptFlush_operationsStillWork_andAreOneRoundTripAgain() {
+    void afterScriptAndFunctionFlush_operationsStillWork_andAreOneRoundTripAgain() {
         CreatedSession a = newSession("bob");
         probe.redis().scriptFlush();
+        boolean functions = scriptCommand.equals("fcall");
+        if (functions) {
+            probe.redis().functionFlush(FlushMode.SYNC);
+        }
         monitor.commandsSince();
 
         assertThat(store.touch(a.token())).isPresent();
-        assertThat(monitor.commandsSince()).as("NOSCRIPT, then EVAL").containsExactly("evalsha", "eval");
+        assertThat(monitor.commandsSince())
+                .as("function not found, FUNCTION LOAD, FCALL again; or NOSCRIPT, then EVAL")
+                .containsExactlyElementsOf(
+                        functions ? List.of("fcall", "function", "fcall") : List.of("evalsha", "eval"));
         assertOneRoundTrip("touch after reload", () -> store.touch(a.token()));
     }
 
@@ -114,7 +128,7 @@ class RoundTripIT {
         newSession("carol");
         monitor.commandsSince();
         assertThat(store.listByIndex("tenant", "acme")).hasSize(1);
-        assertThat(monitor.commandsSince()).hasSize(256).containsOnly("evalsha");
+        assertThat(monitor.commandsSince()).hasSize(256).containsOnly(scriptCommand);
     }
 
     private <T> T assertOneRoundTrip(String operation, java.util.function.Supplier<T> action) {
@@ -123,11 +137,17 @@ class RoundTripIT {
         T result = action.get();
         List<String> sent = monitor.commandsSince();
         Map<String, Long> after = probe.commandCalls();
-        assertThat(sent).as(operation + ": commands sent by clients").containsExactly("evalsha");
-        assertThat(delta(before, after, "evalsha"))
-                .as(operation + ": evalsha calls")
+        assertThat(sent).as(operation + ": commands sent by clients").containsExactly(scriptCommand);
+        assertThat(delta(before, after, scriptCommand))
+                .as(operation + ": " + scriptCommand + " calls")
                 .isEqualTo(1);
-        assertThat(delta(before, after, "eval")).as(operation + ": eval calls").isZero();
+        for (String other : List.of("evalsha", "eval", "fcall", "function|load")) {
+            if (!other.equals(scriptCommand)) {
+                assertThat(delta(before, after, other))
+                        .as(operation + ": " + other + " calls")
+                        .isZero();
+            }
+        }
         return result;
     }
 

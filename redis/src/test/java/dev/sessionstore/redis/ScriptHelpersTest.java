@@ -43,6 +43,39 @@ class ScriptHelpersTest {
     }
 
     @Test
+    void theHelpersOnlyValues_areConstants_andEV_whichEveryLibraryFunctionResets() {
+        // a library's top-level values are shared by every call: only EV may change, and each function resets it
+        assertThat(Helpers.all().stream()
+                        .filter(d -> !d.isFunction())
+                        .map(d -> d.text().replaceAll("(?s)^(--[^\n]*\n)*local (\\w+) = .*", "$2"))
+                        .toList())
+                .containsExactly("META", "SPLIT_AT", "EV");
+        String code = Script.library().code();
+        for (Script script : Script.values()) {
+            assertThat(code)
+                    .contains("_" + script.name().toLowerCase(java.util.Locale.ROOT) + "(KEYS, ARGV)\nEV = 0\n");
+        }
+    }
+
+    @Test
+    void theLibrary_staysWithinLuasLimits() {
+        // the prelude's top-level declarations (constants, the helpers' values and functions), then one per script
+        String code = Script.library().code();
+        String prelude = code.substring(0, code.indexOf("\nlocal function ss_"));
+        long shared = prelude.lines().filter(line -> line.startsWith("local ")).count();
+        long topLevel = shared + Script.values().length;
+        assertThat(topLevel)
+                .as("locals at the library's top level (Lua: at most 200)")
+                .isLessThanOrEqualTo(200);
+        assertThat(shared)
+                .as("names a script function can refer to, a bound of its upvalues (Lua: at most 60)")
+                .isLessThanOrEqualTo(60);
+        assertThat(Script.library().name()).matches("sessionstore_[0-9a-f]{12}");
+        assertThat(Script.READ.lua().functionName())
+                .contains("ss_" + Script.library().name().substring("sessionstore_".length()) + "_read");
+    }
+
+    @Test
     void theTouchScript_declaresOnlyWhatItUses() {
         String read = Script.READ.text();
         assertThat(read).contains("local function now_ms(", "local function expiry(", "local function user_index(");

@@ -2,6 +2,7 @@ package dev.sessionstore.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.sessionstore.embedded.RedisServerProcess;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * channels only: every API operation, the pages, health, metrics and the jobs work, and Redis denies nothing (ACL LOG
  * stays empty), with the webhook on, so the event outbox, its consumer group and the expiry job run too. The list is
  * what {@code INFO commandstats} showed the service running (plus the commands its scripts run on other paths);
- * without its script commands the same user cannot create a session.
+ * without its script commands the same user cannot create a session. On Redis 7 the list has {@code +fcall
+ * +function|load} too (the store's function library); without them the service works through {@code EVALSHA}.
  */
 class AclUserIT {
     /** The commands the service runs, directly or from its Lua scripts (docs/server.md, "A least-privilege ACL user"). */
@@ -44,6 +46,9 @@ class AclUserIT {
             + " +lpush +ltrim +lrange +scan +ping +info +hello +config|get +memory|usage"
             // the event outbox (with --webhook-url): the scripts' XADD, the webhook's consumer group
             + " +xadd +xgroup|create +xreadgroup +xack +xautoclaim +xinfo|groups";
+
+    /** Added on Redis 7 and later (6.2 does not know them): the store's scripts as a function library. */
+    static final String FUNCTION_RULES = " +fcall +function|load";
 
     private RedisServerProcess redis;
     private RedisClient adminClient;
@@ -108,7 +113,34 @@ class AclUserIT {
 
     @Test
     void everyOperationWorks_andRedisDeniesNothing() {
+        startService(ACL_RULES + (hasFunctions() ? FUNCTION_RULES : ""));
+        everyOperation();
+
+        // Lettuce's handshake sends CLIENT SETINFO (Redis 7.2+) and ignores its refusal: Redis 6.2 logs it as denied
+        assertThat(adminConnection.sync().aclLog())
+                .as("ACL LOG")
+                .allSatisfy(entry -> assertThat(entry.get("object")).isEqualTo("client"));
+    }
+
+    @Test
+    void onRedis7_withoutTheFunctionCommands_everyOperationWorksThroughEvalsha() {
+        assumeTrue(hasFunctions(), "Redis functions need Redis 7; the test above covers this Redis");
         startService(ACL_RULES);
+        everyOperation();
+
+        // each of the service's Redis links tries FCALL once, is refused and stays on EVALSHA
+        assertThat(adminConnection.sync().aclLog())
+                .as("ACL LOG")
+                .allSatisfy(entry -> assertThat(entry.get("object")).isIn("client", "fcall"));
+        assertThat(adminConnection.sync().info("commandstats")).contains("cmdstat_evalsha:");
+    }
+
+    private boolean hasFunctions() {
+        return !adminConnection.sync().info("server").contains("redis_version:6.");
+    }
+
+    /** Every API operation, the pages, health, metrics, the jobs and the webhook. */
+    private void everyOperation() {
         String created = ok(server.send(server.api("/v1/sessions")
                 .header("Content-Type", "application/json")
                 .POST(BodyPublishers.ofString(
@@ -154,11 +186,6 @@ class AclUserIT {
                 .until(() -> events.stream().anyMatch(e -> e.contains("\"type\":\"expired\""))
                         && events.stream().anyMatch(e -> e.contains("\"type\":\"rotated\"")));
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
-
-        // Lettuce's handshake sends CLIENT SETINFO (Redis 7.2+) and ignores its refusal: Redis 6.2 logs it as denied
-        assertThat(adminConnection.sync().aclLog())
-                .as("ACL LOG")
-                .allSatisfy(entry -> assertThat(entry.get("object")).isEqualTo("client"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -16,10 +17,19 @@ import java.util.function.Supplier;
 /**
  * Runs script calls and plain commands on a {@link RedisLink}, waiting at most its command timeout (plus a
  * small margin) and reporting every failure through the link's {@link RedisExceptions}, classified by {@link
- * RedisFailure}. A script is sent as {@code EVALSHA}; only when Redis answers {@code NOSCRIPT} (after a
- * restart, a failover or {@code SCRIPT FLUSH}) is it sent again as {@code EVAL}, which also caches it. On a
- * Redis Cluster both go to the node owning the call's keys, so each node loads a script on its first {@code
- * NOSCRIPT}. Thread-safe.
+ * RedisFailure}.
+ *
+ * <p>A script that a {@link LuaLibrary} holds is sent as {@code FCALL} of its function on a standalone or Sentinel
+ * link, loading the library when Redis answers that the function does not exist; where Redis has no functions
+ * (before 7.0) or the ACL user may not use them, this RedisCalls falls back to {@code EVALSHA} for good ({@link
+ * FunctionCalls}). A Redis Cluster stays on {@code EVALSHA}: a library must be loaded on every master (a {@code
+ * FUNCTION LOAD} reaches one node, and a node added or promoted later has none), while a script is cached by the
+ * node that runs it on its first {@code NOSCRIPT}.
+ *
+ * <p>Any other script is sent as {@code EVALSHA}; only when Redis answers {@code NOSCRIPT} (after a restart, a
+ * failover or {@code SCRIPT FLUSH}) is it sent again as {@code EVAL}, which also caches it. On a Redis Cluster
+ * both go to the node owning the call's keys, so each node loads a script on its first {@code NOSCRIPT}.
+ * Thread-safe.
  */
 public final class RedisCalls {
     private static final long MARGIN_MILLIS = 50;
@@ -27,11 +37,13 @@ public final class RedisCalls {
     private final RedisLink link;
     private final Duration timeout;
     private final RedisExceptions exceptions;
+    private final FunctionCalls functions;
 
     public RedisCalls(RedisLink link) {
         this.link = link;
         this.timeout = link.settings().commandTimeout();
         this.exceptions = link.exceptions();
+        this.functions = new FunctionCalls(!link.isCluster());
     }
 
     /**
@@ -43,6 +55,21 @@ public final class RedisCalls {
         LuaScript<R> script = call.script();
         String[] keys = call.keys();
         String[] args = call.args();
+        Optional<LuaScript.Function> function = script.function();
+        if (function.isPresent() && functions.enabled()) {
+            return functions.send(
+                    commands, script, function.get(), keys, args, () -> evalsha(commands, script, keys, args));
+        }
+        return evalsha(commands, script, keys, args);
+    }
+
+    /** Whether scripts that a library holds go by {@code FCALL}: not on a cluster, nor once Redis refused it. */
+    public boolean usesFunctions() {
+        return functions.enabled();
+    }
+
+    private static <R> CompletableFuture<R> evalsha(
+            RedisClusterAsyncCommands<String, String> commands, LuaScript<R> script, String[] keys, String[] args) {
         return commands.<R>evalsha(script.sha(), script.output(), keys, args)
                 .toCompletableFuture()
                 .exceptionallyCompose(e -> RedisFailure.unwrap(e) instanceof RedisNoScriptException

@@ -7,7 +7,9 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.cluster.SlotHash;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +52,38 @@ class RedisCallsClusterIT {
         }
         assertThat(scriptOnNodes()).containsExactly(true, true, true);
         assertThat(link.sync().get(keyPerNode.get(1))).isEqualTo("2");
+    }
+
+    @Test
+    void aScriptOfALibrary_staysOnEvalsha_onACluster() {
+        LuaLibrary library = LuaLibrary.of(
+                "test", "t", "", new LinkedHashMap<>(Map.of("ADD", RedisCallsIT.Add.SCRIPT.text() + "\n")));
+        LuaScript<Long> bound = library.runs(RedisCallsIT.Add.SCRIPT);
+        ScriptCall<Long> call = new ScriptCall<>() {
+            @Override
+            public LuaScript<Long> script() {
+                return bound;
+            }
+
+            @Override
+            public String[] keys() {
+                return new String[] {"library-counter"};
+            }
+
+            @Override
+            public String[] args() {
+                return new String[] {"5"};
+            }
+        };
+
+        assertThat(calls.usesFunctions()).isFalse();
+        assertThat(calls.run(call)).isEqualTo(5L);
+        for (int i = 0; i < RedisClusterExtension.NODES; i++) {
+            // no library anywhere (Redis 6.2 has no FUNCTION command)
+            assertThat(cluster.nodes().get(i).sendQuietly("FUNCTION LIST"))
+                    .as("node " + i)
+                    .matches("\\*0|-ERR unknown command.*");
+        }
     }
 
     /** Whether each node has the script cached. */
