@@ -2,20 +2,17 @@ import java.lang.reflect.Method;
 
 /**
  * Prints the full Lua text (constants, the helpers it declares, its body) of one of the Redis store's scripts, as
- * Redis runs it: {@code java -cp 'server/target/libs/*' bench/load/ScriptText.java READ}. With {@code --library NAME}
- * it prints the same script as a Redis 7 function library instead ({@code FUNCTION LOAD}, then {@code FCALL NAME}):
- * the constants and helpers run once when the library loads, the body is the registered function. With {@code
- * --store-library} it prints the store's own library (all ten scripts, as the store loads it on Redis 7), with {@code
- * --store-function} the name of the script's function in it. The scripts are
- * internal to the store, so this reads them by reflection; a tool for {@code script-cost.sh}, not an API.
+ * Redis runs it by {@code EVALSHA}: {@code java -cp 'server/target/libs/*' bench/load/ScriptText.java READ}. With
+ * {@code --store-library} it prints the store's function library (all ten scripts, as the store loads it on Redis 7),
+ * with {@code --store-function} the name of the script's function in it. The scripts are internal to the store, so
+ * this reads them by reflection; a tool for {@code script-cost.sh}, not an API.
  */
 public class ScriptText {
     public static void main(String[] args) throws Exception {
-        boolean library = args.length == 3 && args[1].equals("--library") && args[2].matches("[a-z_]+");
         boolean store = args.length == 2 && (args[1].equals("--store-library") || args[1].equals("--store-function"));
-        if (args.length != 1 && !library && !store) {
-            throw new IllegalArgumentException("usage: ScriptText SCRIPT [--library FUNCTION_NAME | --store-library"
-                    + " | --store-function] (SCRIPT: READ, ...)");
+        if (args.length != 1 && !store) {
+            throw new IllegalArgumentException(
+                    "usage: ScriptText SCRIPT [--store-library | --store-function] (SCRIPT: READ, ...)");
         }
         Class<?> scripts = Class.forName("dev.sessionstore.redis.Script");
         for (Object script : scripts.getEnumConstants()) {
@@ -24,16 +21,7 @@ public class ScriptText {
                     System.out.print(args[1].equals("--store-library") ? storeLibrary(scripts) : storeFunction(scripts, script));
                     return;
                 }
-                String text = call(scripts, script, "text");
-                if (!library) {
-                    System.out.print(text);
-                    return;
-                }
-                String body = call(scripts, script, "body");
-                String prelude = text.substring(0, text.length() - body.length());
-                // EV is the one helper value a body may set: a function resets it, as a fresh script run would
-                System.out.print("#!lua name=" + args[2] + "\n" + prelude + "local function run(KEYS, ARGV)\nEV = 0\n"
-                        + body + "end\nredis.register_function('" + args[2] + "', run)\n");
+                System.out.print(call(scripts, script, "text"));
                 return;
             }
         }

@@ -9,11 +9,10 @@
 # median and the range of usec_per_call per script. The scripts: calibration (an empty script, one and
 # four TIME calls, HGETALL with its reply dropped and returned), the store's READ script as the server jar in
 # SERVER_DIR runs it (bench/load/ScriptText.java), any OTHER.lua given (e.g. an older READ, printed with
-# ScriptText.java from an older build), and, on Redis 7 or later, the same READ loaded as a one-function library and
-# called with FCALL (its helpers built once at load instead of on every call; commandstats' fcall), and READ as the
-# store runs it there: FCALL of its function in the store's own library (all ten scripts; ScriptText --store-library). Alternating
-# the scripts within each round makes a busy moment of the machine hit them alike; compare medians of one run, not
-# runs.
+# ScriptText.java from an older build), and, on Redis 7 or later, READ as the store runs it there: FCALL of its
+# function in the store's own library (all ten scripts, helpers built once at load; ScriptText --store-library;
+# commandstats' fcall). Alternating the scripts within each round makes a busy moment of the machine hit them alike;
+# compare medians of one run, not runs.
 #
 # Settings (environment): ROUNDS=6 CALLS=30000 CPU_REDIS=1 CPU_CLIENT=0 SERVER_DIR=server/target
 # JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
@@ -49,7 +48,6 @@ printf "redis.call('TIME')\nreturn 1\n" >"$WORK/time-x1.lua"
 printf "redis.call('TIME')\nredis.call('TIME')\nredis.call('TIME')\nredis.call('TIME')\nreturn 1\n" >"$WORK/time-x4.lua"
 printf "local f = redis.call('HGETALL', KEYS[1])\nreturn 1\n" >"$WORK/hgetall-dropped.lua"
 printf "return redis.call('HGETALL', KEYS[1])\n" >"$WORK/hgetall-returned.lua"
-"$JAVA" -cp "$SERVER_DIR/libs/*" "$HERE/ScriptText.java" READ --library ss_bench_read >"$WORK/READ-fcall.lib"
 "$JAVA" -cp "$SERVER_DIR/libs/*" "$HERE/ScriptText.java" READ --store-library >"$WORK/READ-store.lib"
 STORE_READ=$("$JAVA" -cp "$SERVER_DIR/libs/*" "$HERE/ScriptText.java" READ --store-function)
 SCRIPTS=("$WORK/empty.lua" "$WORK/time-x1.lua" "$WORK/time-x4.lua" "$WORK/hgetall-dropped.lua"
@@ -65,19 +63,16 @@ cli eval "local t = redis.call('TIME'); local now = tonumber(t[1]) * 1000
     '@locale', '\"en-GB\"', '@cart', '[101,202,303]', '@theme', '\"dark\"')
   redis.call('PEXPIREAT', KEYS[1], now + 3600000)" 1 "$KEY" >/dev/null
 if [[ $(cli info server | tr -d '\r' | sed -n 's/^redis_version:\([0-9]*\).*/\1/p') -ge 7 ]]; then
-  cli function load replace "$(cat "$WORK/READ-fcall.lib")" >/dev/null
   cli function load replace "$(cat "$WORK/READ-store.lib")" >/dev/null
-  SCRIPTS+=("$WORK/READ-fcall.lib" "$WORK/READ-store.lib")
+  SCRIPTS+=("$WORK/READ-store.lib")
 fi
 log "redis-server pid $REDIS_PID on CPU $CPU_REDIS; $ROUNDS rounds of $CALLS calls per script; load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 : >"$WORK/results"
 for r in $(seq 1 "$ROUNDS"); do
   for f in "${SCRIPTS[@]}"; do
-    if [[ $f == */READ-store.lib ]]; then
+    if [[ $f == *.lib ]]; then
       call=(FCALL "$STORE_READ") stat=fcall
-    elif [[ $f == *.lib ]]; then
-      call=(FCALL ss_bench_read) stat=fcall
     else
       call=(EVALSHA "$(cli -x script load <"$f")") stat=evalsha
     fi
