@@ -48,24 +48,7 @@ for t in $TRANSPORTS; do
 done
 require_tools wrk redis-server redis-cli redis-benchmark taskset curl awk "$JAVA"
 
-WORK=$(mktemp -d /tmp/ss-latency-run.XXXXXX)
-chmod 700 "$WORK"
-REDIS_PID="" SERVER_PID=""
-cleanup() {
-  local rc=$?
-  set +e
-  [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
-  [[ -n $REDIS_PID ]] && kill "$REDIS_PID" 2>/dev/null && wait "$REDIS_PID" 2>/dev/null
-  if ((rc != 0)); then
-    echo "failed (exit $rc); last server log lines:" >&2
-    tail -n 20 "$WORK/server.log" 2>/dev/null >&2 || true
-  fi
-  rm -rf "$WORK"
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-field() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" <<<" $2"; }
+start_work latency-run
 
 require_server_jar
 LOAD_AVG_START=$(cut -d' ' -f1-3 /proc/loadavg)

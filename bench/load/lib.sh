@@ -1,4 +1,4 @@
-# Shell helpers shared by the load benchmarks (run.sh, spring-app.sh); sourced, not run.
+# Shell helpers shared by the load benchmarks (run.sh, spring-app.sh, latency.sh, script-cost.sh); sourced, not run.
 
 # Fails (exit 2) unless each named variable holds a whole number.
 require_whole_numbers() {
@@ -21,6 +21,30 @@ require_tools() {
     command -v "$tool" >/dev/null || { echo "missing: $tool (wrk: apt-get install -y wrk)" >&2; exit 2; }
   done
 }
+# Makes the private work directory $WORK (named after $1, removed on exit) and traps the exit: stops $SERVER_PID and
+# $REDIS_PID when set (the server stops gracefully on TERM: in-flight requests finish, then the store closes) and, on
+# a failure, shows the last lines of $WORK/server.log.
+start_work() {
+  WORK=$(mktemp -d "/tmp/ss-$1.XXXXXX")
+  chmod 700 "$WORK"
+  REDIS_PID="" SERVER_PID=""
+  trap stop_work EXIT
+  trap 'exit 130' INT TERM
+}
+stop_work() {
+  local rc=$?
+  set +e
+  [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  [[ -n $REDIS_PID ]] && kill "$REDIS_PID" 2>/dev/null && wait "$REDIS_PID" 2>/dev/null
+  if ((rc != 0)) && [[ -f $WORK/server.log ]]; then
+    echo "failed (exit $rc); last server log lines:" >&2
+    tail -n 20 "$WORK/server.log" >&2
+  fi
+  rm -rf "$WORK"
+  exit "$rc"
+}
+# The value of the key=value field named $1 in the line $2.
+field() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" <<<" $2"; }
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 # A free loopback port: random in 20000-59999, refused by a connect attempt (bounded tries).
 free_port() {
@@ -65,17 +89,25 @@ start_redis() {
 }
 # Starts the sessionstore server jar ($SERVER_DIR/sessionstore-server.jar) pinned to the CPU list $1 against the
 # Redis at $2, with the API key $3, its log in $4; JVM options: $JAVA_OPTS then $5 (optional). Sets SERVER_PID and
-# BASE once /health/ready answers.
+# BASE once /health/ready answers. Another process may take the port between the check and the bind: then it
+# tries a new port, three times in all.
 start_service() {
-  local cpus=$1 redis_url=$2 key=$3 logfile=$4 extra=${5:-} port
-  port=$(free_port)
-  BASE="http://127.0.0.1:$port"
-  # shellcheck disable=SC2086 # JAVA_OPTS and the extra options are lists of options
-  taskset -c "$cpus" "$JAVA" $JAVA_OPTS $extra -jar "$SERVER_DIR/sessionstore-server.jar" \
-    --host 127.0.0.1 --port "$port" --redis-url "$redis_url" --api-key "$key" \
-    --durability none --data-dir "$(dirname "$logfile")/data-$port" >"$logfile" 2>&1 &
-  SERVER_PID=$!
-  await 60 curl -fsS "$BASE/health/ready"
+  local cpus=$1 redis_url=$2 key=$3 logfile=$4 extra=${5:-} port attempt
+  for attempt in 1 2 3; do
+    port=$(free_port)
+    BASE="http://127.0.0.1:$port"
+    # shellcheck disable=SC2086 # JAVA_OPTS and the extra options are lists of options
+    taskset -c "$cpus" "$JAVA" $JAVA_OPTS $extra -jar "$SERVER_DIR/sessionstore-server.jar" \
+      --host 127.0.0.1 --port "$port" --redis-url "$redis_url" --api-key "$key" \
+      --durability none --data-dir "$(dirname "$logfile")/data-$port" >"$logfile" 2>&1 &
+    SERVER_PID=$!
+    await 60 bash -c "curl -fsS '$BASE/health/ready' || ! kill -0 $SERVER_PID" && kill -0 "$SERVER_PID" 2>/dev/null && return 0
+    grep -q 'did not start on' "$logfile" || return 1
+    log "the server could not bind port $port (attempt $attempt)"
+    wait "$SERVER_PID" 2>/dev/null || true
+    SERVER_PID=""
+  done
+  return 1
 }
 # The server jar and its libs/ in $SERVER_DIR, built with Maven when missing (only for the repository's own
 # server/target).

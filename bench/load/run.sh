@@ -49,24 +49,7 @@ require_cpu_lists CPU_APP CPU_LOAD # taskset CPU lists
 require_tools wrk redis-server redis-cli taskset curl awk "$JAVA"
 
 
-WORK=$(mktemp -d /tmp/ss-load-run.XXXXXX)
-chmod 700 "$WORK"
-REDIS_PID="" SERVER_PID=""
-cleanup() {
-  local rc=$?
-  set +e
-  # the server stops gracefully on TERM (in-flight requests finish, then the store closes)
-  [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
-  [[ -n $REDIS_PID ]] && kill "$REDIS_PID" 2>/dev/null && wait "$REDIS_PID" 2>/dev/null
-  if ((rc != 0)); then
-    echo "failed (exit $rc); last server log lines:" >&2
-    tail -n 20 "$WORK/server.log" 2>/dev/null >&2 || true
-  fi
-  rm -rf "$WORK"
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+start_work load-run
 
 busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; } # whole machine, all CPUs
 now_ms() { date +%s%3N; }
@@ -128,7 +111,6 @@ run_touch() {
   line=$(grep '^STORE_TOUCH' "$WORK/touch-$1.log") || { cat "$WORK/touch-$1.log" >&2; return 1; }
   echo "$line"
 }
-field() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" <<<"$2"; }
 
 # --- warm-up (discarded) -----------------------------------------------------------------------------
 log "warm-up: GET ${WARMUP}s, POST $((WARMUP / 2 + 1))s"

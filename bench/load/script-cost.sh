@@ -34,13 +34,7 @@ require_tools redis-server redis-cli redis-benchmark taskset awk "$JAVA"
 for f in "$@"; do [[ -f $f ]] || { echo "no such script file: $f" >&2; exit 2; }; done
 require_server_jar
 
-WORK=$(mktemp -d)
-REDIS_PID=""
-cleanup() {
-  [[ -n $REDIS_PID ]] && kill "$REDIS_PID" 2>/dev/null && wait "$REDIS_PID" 2>/dev/null
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+start_work script-cost
 
 "$JAVA" -cp "$SERVER_DIR/libs/*" "$HERE/ScriptText.java" READ >"$WORK/READ.lua"
 echo 'return 1' >"$WORK/empty.lua"
