@@ -10,12 +10,14 @@
 #   HTTP GET /v1/session    (wrk, 1 connection)  one touch through the service
 #   redis-benchmark         (1 connection)       the captured touch FCALL/EVALSHA, replayed: Redis's floor
 #   store touch             (1 platform thread)  RedisSessionStore.touch in its own JVM on CPU_APP, for each
-#                                                 client transport in TRANSPORTS (Lettuce's epoll or NIO)
+#                                                 client path in TRANSPORTS: direct (the caller's thread does the
+#                                                 round trip on a direct connection, the default), or only
+#                                                 Lettuce's multiplexed connection on epoll or on NIO
 # and writes medians (min-max) of the p50 latencies and the target ratio to $OUT:
 #   p50(GET /v1/session) <= 2 x (p50(/health/live) + p50(redis-benchmark touch)).
 #
 # Settings (environment): ROUNDS=5 DURATION=10 (s per measurement) WARMUP=10 (s) SESSIONS=1000
-# RB_REQUESTS=100000 (redis-benchmark requests per round) TRANSPORTS="epoll nio" SERVER_DIR=server/target
+# RB_REQUESTS=100000 (redis-benchmark requests per round) TRANSPORTS="direct epoll nio" SERVER_DIR=server/target
 # JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 JAVA_OPTS="-Xms1g -Xmx1g -XX:+UseG1GC" CPU_APP=0 CPU_LOAD=1
 # OUT=docs/latency-benchmark.md
 set -euo pipefail
@@ -29,7 +31,7 @@ DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-10}
 SESSIONS=${SESSIONS:-1000}
 RB_REQUESTS=${RB_REQUESTS:-100000}
-TRANSPORTS=${TRANSPORTS:-epoll nio}
+TRANSPORTS=${TRANSPORTS:-direct epoll nio}
 SERVER_DIR=${SERVER_DIR:-$ROOT/server/target}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA_OPTS=${JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseG1GC}
@@ -44,7 +46,8 @@ require_cpu_lists CPU_APP CPU_LOAD
   RB_REQUESTS >= 1000 && RB_REQUESTS <= 10000000)) ||
   { echo "ROUNDS 1..20, DURATION 1..300, SESSIONS 1..100000, RB_REQUESTS 1000..10000000" >&2; exit 2; }
 for t in $TRANSPORTS; do
-  [[ $t == epoll || $t == nio ]] || { echo "TRANSPORTS: epoll and/or nio, got '$t'" >&2; exit 2; }
+  [[ $t == direct || $t == epoll || $t == nio ]] ||
+    { echo "TRANSPORTS: some of direct, epoll and nio, got '$t'" >&2; exit 2; }
 done
 require_tools wrk redis-server redis-cli redis-benchmark taskset curl awk "$JAVA"
 
@@ -110,10 +113,13 @@ run_redis_benchmark() {
   awk '{ for (i = 1; i <= NF; i++) { if ($i == "requests") rps = $(i - 1); if ($i ~ /^p50=/) p = substr($i, 5) }
     printf "RB rps=%s p50_us=%.0f\n", rps, p * 1000 }' <<<"$out"
 }
-# $1 = transport (epoll or nio); prints the driver's STORE_TOUCH line
+# $1 = client path (direct, epoll or nio); prints the driver's STORE_TOUCH line
 run_touch() {
   local opts=()
-  [[ $1 == nio ]] && opts=(-Dio.lettuce.core.epoll=false)
+  case $1 in
+    epoll) opts=(-Dsessionstore.redis.direct=0) ;;
+    nio) opts=(-Dsessionstore.redis.direct=0 -Dio.lettuce.core.epoll=false) ;;
+  esac
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
   taskset -c "$CPU_APP" "$JAVA" $JAVA_OPTS "${opts[@]}" -Dlogback.configurationFile="$HERE/logback.xml" \
     -cp "$SERVER_DIR/libs/*" "$HERE/LoadDriver.java" touch "$REDIS_URL" "$WORK/tokens" 1 "$WARMUP" "$DURATION" \
@@ -163,10 +169,17 @@ else VALID="**THIS RUN HAD $BAD ERRORS** (non-2xx, socket errors, store misses):
 
 TOUCH_ROWS=""
 for t in $TRANSPORTS; do
-  TOUCH_ROWS+="| store \`touch\`, 1 platform thread, Lettuce $t: ops/s | $(cell "touch-$t" ops_per_s) |
-| store \`touch\`, 1 platform thread, Lettuce $t: p50 µs | $(cell "touch-$t" p50_us) |
+  path="Lettuce $t only"
+  [[ $t == direct ]] && path="direct connection"
+  TOUCH_ROWS+="| store \`touch\`, 1 platform thread, $path: ops/s | $(cell "touch-$t" ops_per_s) |
+| store \`touch\`, 1 platform thread, $path: p50 µs | $(cell "touch-$t" p50_us) |
 "
 done
+if [[ $TRANSPORTS == *direct* && $TRANSPORTS == *nio* ]]; then
+  DIRECT_RATIO=$(awk -v d="$(med touch-direct ops_per_s)" -v n="$(med touch-nio ops_per_s)" 'BEGIN {printf "%.2f", d / n}')
+  TOUCH_ROWS+="| **store \`touch\` ops/s, direct / Lettuce NIO** (the client path before issue 12) | **$DIRECT_RATIO** |
+"
+fi
 if [[ $TRANSPORTS == *epoll* && $TRANSPORTS == *nio* ]]; then
   TRANSPORT_RATIO=$(awk -v e="$(med touch-epoll ops_per_s)" -v n="$(med touch-nio ops_per_s)" 'BEGIN {printf "%.2f", e / n}')
   TOUCH_ROWS+="| store \`touch\` ops/s, epoll / NIO | $TRANSPORT_RATIO |
@@ -221,9 +234,11 @@ $SWITCH_ROWS
 - redis-benchmark \`-c 1 -n $RB_REQUESTS\` replays the FCALL (or EVALSHA) captured with MONITOR while the server answered one
   \`GET /v1/session\`: the same script, keys and arguments. Its p50 has 1 µs resolution.
 - The store touch runs in its own JVM (\`bench/load/LoadDriver.java\`, the server's libraries), pinned like the
-  server, ${WARMUP}s of warm-up then ${DURATION}s; the p50 is of each \`touch\` call's duration. \`nio\` runs it with
-  \`-Dio.lettuce.core.epoll=false\`, Lettuce's Java NIO transport; \`epoll\` with Netty's native epoll transport
-  (on the classpath since this requirement).
+  server, ${WARMUP}s of warm-up then ${DURATION}s; the p50 is of each \`touch\` call's duration. \`direct\` runs
+  it as shipped: the calling thread writes the script call and reads its reply on a direct connection to Redis.
+  \`epoll\` and \`nio\` turn those off (\`-Dsessionstore.redis.direct=0\`), so every call goes through Lettuce's
+  multiplexed connection, on Netty's native epoll transport or (\`-Dio.lettuce.core.epoll=false\`) on Java NIO, the
+  client path before this issue.
 MD
 log "wrote $OUT"
 echo "p50 live $LIVE µs, GET $GET µs, redis-benchmark touch $RB µs: ratio $RATIO ($MET)"

@@ -11,6 +11,7 @@ import org.jspecify.annotations.NullMarked;
 module dev.sessionstore.redis.support {
     requires transitive lettuce.core;
     requires transitive org.jspecify;
+    requires reactor.core;
 
     exports dev.sessionstore.redis.support;
 }

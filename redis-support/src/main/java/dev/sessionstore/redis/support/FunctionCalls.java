@@ -1,7 +1,6 @@
 package dev.sessionstore.redis.support;
 
 import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,7 +32,7 @@ final class FunctionCalls {
 
     /** FCALL of {@code function}; failures other than the ones above complete the future with the raw exception. */
     <R> CompletableFuture<R> send(
-            RedisClusterAsyncCommands<String, String> commands,
+            ScriptCommands commands,
             LuaScript<R> script,
             LuaScript.Function function,
             String[] keys,
@@ -55,30 +54,23 @@ final class FunctionCalls {
     }
 
     private static <R> CompletableFuture<R> fcall(
-            RedisClusterAsyncCommands<String, String> commands,
-            LuaScript<R> script,
-            LuaScript.Function function,
-            String[] keys,
-            String[] args) {
-        return commands.<R>fcall(function.name(), script.output(), keys, args).toCompletableFuture();
+            ScriptCommands commands, LuaScript<R> script, LuaScript.Function function, String[] keys, String[] args) {
+        return commands.fcall(function.name(), script, keys, args);
     }
 
     /** Completes with true once the library is loaded, false if Redis refused to load it (functions are then off). */
-    private CompletableFuture<Boolean> load(RedisClusterAsyncCommands<String, String> commands, LuaLibrary library) {
-        return commands.functionLoad(library.code())
-                .toCompletableFuture()
-                .thenApply(name -> true)
-                .exceptionallyCompose(e -> {
-                    Throwable failure = RedisFailure.unwrap(e);
-                    if (message(failure).contains("already exists")) {
-                        return CompletableFuture.completedFuture(true);
-                    }
-                    if (isRefusal(failure)) {
-                        disable(failure);
-                        return CompletableFuture.completedFuture(false);
-                    }
-                    return CompletableFuture.failedFuture(failure);
-                });
+    private CompletableFuture<Boolean> load(ScriptCommands commands, LuaLibrary library) {
+        return commands.functionLoad(library.code()).thenApply(name -> true).exceptionallyCompose(e -> {
+            Throwable failure = RedisFailure.unwrap(e);
+            if (message(failure).contains("already exists")) {
+                return CompletableFuture.completedFuture(true);
+            }
+            if (isRefusal(failure)) {
+                disable(failure);
+                return CompletableFuture.completedFuture(false);
+            }
+            return CompletableFuture.failedFuture(failure);
+        });
     }
 
     private <R> CompletableFuture<R> fallBackIfRefused(Throwable e, Supplier<CompletableFuture<R>> fallback) {

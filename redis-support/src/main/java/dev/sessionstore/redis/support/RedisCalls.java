@@ -38,12 +38,14 @@ public final class RedisCalls {
     private final Duration timeout;
     private final RedisExceptions exceptions;
     private final FunctionCalls functions;
+    private final Optional<DirectConnections> direct;
 
     public RedisCalls(RedisLink link) {
         this.link = link;
         this.timeout = link.settings().commandTimeout();
         this.exceptions = link.exceptions();
         this.functions = new FunctionCalls(!link.isCluster());
+        this.direct = link.direct();
     }
 
     /**
@@ -51,7 +53,10 @@ public final class RedisCalls {
      * it.
      */
     public <R> CompletableFuture<R> send(ScriptCall<R> call) {
-        RedisClusterAsyncCommands<String, String> commands = link.async();
+        return send(ScriptCommands.lettuce(link.async()), call);
+    }
+
+    private <R> CompletableFuture<R> send(ScriptCommands commands, ScriptCall<R> call) {
         LuaScript<R> script = call.script();
         String[] keys = call.keys();
         String[] args = call.args();
@@ -69,18 +74,39 @@ public final class RedisCalls {
     }
 
     private static <R> CompletableFuture<R> evalsha(
-            RedisClusterAsyncCommands<String, String> commands, LuaScript<R> script, String[] keys, String[] args) {
-        return commands.<R>evalsha(script.sha(), script.output(), keys, args)
-                .toCompletableFuture()
+            ScriptCommands commands, LuaScript<R> script, String[] keys, String[] args) {
+        return commands.evalsha(script, keys, args)
                 .exceptionallyCompose(e -> RedisFailure.unwrap(e) instanceof RedisNoScriptException
-                        ? commands.<R>eval(script.text(), script.output(), keys, args)
-                                .toCompletableFuture()
+                        ? commands.eval(script, keys, args)
                         : CompletableFuture.failedFuture(RedisFailure.unwrap(e)));
     }
 
-    /** Sends the call and waits for its reply. */
+    /**
+     * Sends the call and waits for its reply. On a standalone Redis under a light load the caller's thread does the
+     * round trip itself on a {@link DirectConnection} ({@link DirectConnections}); otherwise the call goes by the
+     * multiplexed connection. A direct connection that waited in the pool and turns out closed by Redis before any
+     * reply (a restart) sends the call again by the multiplexed connection, which also re-sends a command its
+     * connection lost: at least once, as Lettuce does.
+     */
     public <R> R run(ScriptCall<R> call) {
-        return await(send(call));
+        if (direct.isEmpty()) {
+            return await(send(call));
+        }
+        DirectConnections pool = direct.get();
+        DirectConnection connection = pool.enter();
+        try {
+            if (connection == null) {
+                return await(send(call));
+            }
+            CompletableFuture<R> reply = send(connection, call);
+            if (reply.isCompletedExceptionally() && connection.diedWhileIdle()) {
+                pool.discardIdle();
+                return await(send(call));
+            }
+            return await(reply);
+        } finally {
+            pool.exit(connection);
+        }
     }
 
     /**

@@ -35,6 +35,7 @@ public final class RedisLink implements AutoCloseable {
     private final RedisExceptions exceptions;
     private final AbstractRedisClient client;
     private final Optional<ClientResources> ownResources;
+    private final Optional<DirectConnections> direct;
     private volatile @Nullable Commands commands;
     private @Nullable StatefulConnection<String, String> connection;
     private boolean closed;
@@ -51,6 +52,15 @@ public final class RedisLink implements AutoCloseable {
         this.exceptions = exceptions;
         this.client = client;
         this.ownResources = ownResources;
+        this.direct = DirectConnections.of(settings, directConnections());
+    }
+
+    /**
+     * {@code -Dsessionstore.redis.direct=N}: synchronous script calls use direct connections while at most N are in
+     * flight (0: never); default {@link DirectConnections#DEFAULT_MAX}.
+     */
+    private static int directConnections() {
+        return Integer.getInteger("sessionstore.redis.direct", DirectConnections.DEFAULT_MAX);
     }
 
     /**
@@ -100,6 +110,11 @@ public final class RedisLink implements AutoCloseable {
 
     RedisExceptions exceptions() {
         return exceptions;
+    }
+
+    /** The direct connections for synchronous script calls, where they apply ({@link DirectConnections#of}). */
+    Optional<DirectConnections> direct() {
+        return direct;
     }
 
     private Commands commands() {
@@ -185,6 +200,7 @@ public final class RedisLink implements AutoCloseable {
             return;
         }
         closed = true;
+        direct.ifPresent(DirectConnections::close);
         if (connection != null) {
             connection.close();
         }

@@ -1,0 +1,155 @@
+package dev.sessionstore.redis.support;
+
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisCredentials;
+import io.lettuce.core.RedisCredentialsProvider;
+import io.lettuce.core.RedisURI;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Up to {@code max} {@link DirectConnection}s to one standalone Redis, for light loads: while at most {@code max}
+ * synchronous script calls ({@link RedisCalls#run}) are in flight, each borrows one and does its round trip on its
+ * own thread, saving the two thread hand-offs of a multiplexed client (to its event loop and back). Under a heavier
+ * load, or for a second after opening one failed, {@link #enter()} answers null and the call goes by the link's
+ * multiplexed Lettuce connection, which stays the one that reconnects, queues and pipelines. Connections open on
+ * demand (the caller's thread connects, within the command timeout) and are reused most-recent first. Thread-safe;
+ * no locks, so a virtual thread never pins its carrier here.
+ */
+final class DirectConnections implements AutoCloseable {
+    /** The default {@code max}: one caller at a time, or two, do their own round trips; more share one connection. */
+    static final int DEFAULT_MAX = 2;
+
+    private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final InetSocketAddress address;
+    private final @Nullable RedisCredentialsProvider credentials;
+    private final int database;
+    private final @Nullable String clientName;
+    private final Duration timeout;
+    private final int max;
+    private final ConcurrentLinkedDeque<DirectConnection> idle = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger calls = new AtomicInteger();
+    private volatile long openAgainAt = System.nanoTime();
+    private volatile boolean closed;
+
+    private DirectConnections(RedisURI uri, @Nullable RedisCredentialsProvider credentials, Duration timeout, int max) {
+        this.address = InetSocketAddress.createUnresolved(uri.getHost(), uri.getPort());
+        this.credentials = credentials;
+        this.database = uri.getDatabase();
+        this.clientName = uri.getClientName();
+        this.timeout = timeout;
+        this.max = max;
+    }
+
+    /**
+     * Direct connections for {@code settings}, or empty where they do not apply: {@code max} is 0, a Redis Cluster
+     * or a Sentinel-managed Redis (whose master the Lettuce client follows), TLS, a Unix socket, or credentials
+     * that a provider streams (renewed on a live connection). Other credentials are resolved for each connection
+     * opened.
+     */
+    static Optional<DirectConnections> of(RedisClientSettings settings, int max) {
+        RedisURI uri = settings.uri();
+        if (max <= 0
+                || settings.cluster()
+                || !uri.getSentinels().isEmpty()
+                || uri.isSsl()
+                || uri.getSocket() != null
+                || uri.getHost() == null) {
+            return Optional.empty();
+        }
+        RedisCredentialsProvider credentials = uri.getCredentialsProvider();
+        if (credentials != null && credentials.supportsStreaming()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DirectConnections(uri, credentials, settings.commandTimeout(), max));
+    }
+
+    /**
+     * Starts one call: a connection for it when at most {@code max} calls (this one included) are in flight, else
+     * null, and the call goes by the multiplexed connection, where concurrent calls share Redis's reads and writes
+     * (a direct connection costs Redis a read and a write of its own per call). Each {@code enter} is followed by
+     * one {@link #exit} with what it returned.
+     */
+    @Nullable
+    DirectConnection enter() {
+        if (calls.incrementAndGet() > max || closed) {
+            return null;
+        }
+        DirectConnection connection = idle.pollFirst();
+        if (connection != null || System.nanoTime() - openAgainAt < 0) {
+            return connection;
+        }
+        if (open.incrementAndGet() > max) {
+            open.decrementAndGet();
+            return null;
+        }
+        try {
+            InetSocketAddress resolved = new InetSocketAddress(address.getHostString(), address.getPort());
+            return DirectConnection.open(resolved, credentials(), database, clientName, timeout);
+        } catch (RuntimeException e) {
+            open.decrementAndGet();
+            openAgainAt = System.nanoTime() + RETRY_NANOS;
+            return null;
+        }
+    }
+
+    /**
+     * Ends a call started by {@link #enter}: its connection, if any, is kept for the next call, or closed if broken
+     * or if this pool is closed.
+     */
+    void exit(@Nullable DirectConnection connection) {
+        calls.decrementAndGet();
+        if (connection == null) {
+            return;
+        }
+        if (connection.broken() || closed) {
+            discard(connection);
+            return;
+        }
+        idle.offerFirst(connection);
+        if (closed && idle.remove(connection)) {
+            discard(connection);
+        }
+    }
+
+    private Optional<RedisCredentials> credentials() {
+        if (credentials == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(credentials.resolveCredentials().block(timeout));
+        } catch (RuntimeException e) {
+            throw new RedisConnectionException("the Redis credentials could not be resolved: " + e.getMessage(), e);
+        }
+    }
+
+    /** Closes every idle connection: after Redis closed one (a restart), the others are likely dead too. */
+    void discardIdle() {
+        for (DirectConnection c = idle.pollFirst(); c != null; c = idle.pollFirst()) {
+            discard(c);
+        }
+    }
+
+    /** Connections open now (idle and lent), for tests. */
+    int open() {
+        return open.get();
+    }
+
+    private void discard(DirectConnection connection) {
+        connection.close();
+        open.decrementAndGet();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        discardIdle();
+    }
+}
