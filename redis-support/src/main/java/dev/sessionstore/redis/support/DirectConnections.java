@@ -13,13 +13,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Up to {@code max} {@link DirectConnection}s to one standalone Redis, for light loads: while at most {@code max}
- * synchronous script calls ({@link RedisCalls#run}) are in flight, each borrows one and does its round trip on its
- * own thread, saving the two thread hand-offs of a multiplexed client (to its event loop and back). Under a heavier
- * load, or for a second after opening one failed, {@link #enter()} answers null and the call goes by the link's
- * multiplexed Lettuce connection, which stays the one that reconnects, queues and pipelines. Connections open on
- * demand (the caller's thread connects, within the command timeout) and are reused most-recent first. Thread-safe;
- * no locks, so a virtual thread never pins its carrier here.
+ * Up to {@code max} {@link DirectConnection}s to one standalone Redis, for light loads on platform threads: while at
+ * most {@code max} synchronous script calls ({@link RedisCalls#run}) are in flight, a platform thread borrows one and
+ * does its round trip itself, blocked in the kernel until the reply arrives, saving the two thread hand-offs of a
+ * multiplexed client (to its event loop and back). A virtual thread always goes by the link's multiplexed Lettuce
+ * connection: its blocking read would park it and be woken by the JDK's poller thread, a hand-off again, and under
+ * a load measured to cost more CPU than the event loop, which wakes once for many replies. So do calls under a
+ * heavier load, or for a second after opening a connection failed ({@link #enter()} answers null); the
+ * multiplexed connection stays the one that reconnects, queues and pipelines. Connections open on demand (the
+ * caller's thread connects, within the command timeout) and are reused most-recent first. Thread-safe, without
+ * locks.
  */
 final class DirectConnections implements AutoCloseable {
     /** The default {@code max}: one caller at a time, or two, do their own round trips; more share one connection. */
@@ -72,14 +75,14 @@ final class DirectConnections implements AutoCloseable {
     }
 
     /**
-     * Starts one call: a connection for it when at most {@code max} calls (this one included) are in flight, else
-     * null, and the call goes by the multiplexed connection, where concurrent calls share Redis's reads and writes
+     * Starts one call: a connection for it when it runs on a platform thread and at most {@code max} calls (this one
+     * included) are in flight, else null, and the call goes by the multiplexed connection, where concurrent calls share Redis's reads and writes
      * (a direct connection costs Redis a read and a write of its own per call). Each {@code enter} is followed by
      * one {@link #exit} with what it returned.
      */
     @Nullable
     DirectConnection enter() {
-        if (calls.incrementAndGet() > max || closed) {
+        if (calls.incrementAndGet() > max || closed || Thread.currentThread().isVirtual()) {
             return null;
         }
         DirectConnection connection = idle.pollFirst();

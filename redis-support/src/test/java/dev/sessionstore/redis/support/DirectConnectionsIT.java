@@ -123,6 +123,20 @@ class DirectConnectionsIT {
     }
 
     @Test
+    void virtualThreads_goByTheMultiplexedConnection() throws Exception {
+        RedisLink link = link(redis().uri());
+        RedisCalls calls = new RedisCalls(link);
+        try (ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor()) {
+            assertThat(virtual.submit(() -> calls.run(new RedisCallsIT.Add("c", 1)))
+                            .get())
+                    .isEqualTo(1L);
+        }
+        assertThat(direct(link).open()).isZero();
+        assertThat(calls.run(new RedisCallsIT.Add("c", 1))).isEqualTo(2L);
+        assertThat(direct(link).open()).isEqualTo(1);
+    }
+
+    @Test
     void errorInsideAnArray_failsTheCall_asOnTheMultiplexedConnection() {
         RedisLink link = link(redis().uri());
         RedisCalls calls = new RedisCalls(link);
