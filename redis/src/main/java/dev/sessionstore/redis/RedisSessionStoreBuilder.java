@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,6 +47,7 @@ public final class RedisSessionStoreBuilder {
     private Optional<Path> trustedCertificates = Optional.empty();
     private int waitReplicas;
     private Duration waitTimeout = Duration.ofMillis(100);
+    private OptionalInt directConnections = OptionalInt.empty();
 
     RedisSessionStoreBuilder() {}
 
@@ -105,6 +107,18 @@ public final class RedisSessionStoreBuilder {
      */
     public RedisSessionStoreBuilder commandTimeout(Duration timeout) {
         this.commandTimeout = Objects.requireNonNull(timeout, "commandTimeout");
+        return this;
+    }
+
+    /**
+     * How many operations called on platform threads may each do their own round trip to Redis on a direct
+     * connection (the calling thread writes the command and reads the reply: no hand-off to the client's event
+     * loop) while no more are in flight; default 2, or the system property {@code sessionstore.redis.direct}; 0
+     * sends every operation over the one multiplexed connection. Applies to a standalone Redis without TLS;
+     * virtual threads and heavier loads always use the multiplexed connection (docs/redis-layout.md).
+     */
+    public RedisSessionStoreBuilder directConnections(int n) {
+        this.directConnections = OptionalInt.of(n);
         return this;
     }
 
@@ -172,8 +186,10 @@ public final class RedisSessionStoreBuilder {
         Optional<ReplicaAcknowledgement> ack = waitReplicas == 0
                 ? Optional.empty()
                 : Optional.of(new ReplicaAcknowledgement(waitReplicas, waitTimeout));
-        RedisClientSettings settings = RedisClientSettings.of(uri, cluster, commandTimeout)
+        RedisClientSettings defaults = RedisClientSettings.of(uri, cluster, commandTimeout)
                 .withTrust(trustedCertificates.map(f -> TrustedCertificates.read(f, "trustedCertificates")));
+        RedisClientSettings settings =
+                directConnections.isPresent() ? defaults.withDirectConnections(directConnections.getAsInt()) : defaults;
         return new RedisSessionStore(
                 policy,
                 keys,

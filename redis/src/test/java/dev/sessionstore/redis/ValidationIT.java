@@ -111,6 +111,12 @@ class ValidationIT {
                         .build())
                 .hasMessageContaining("commandTimeout");
         assertThatThrownBy(() -> RedisSessionStore.builder()
+                        .redisUri("redis://127.0.0.1:1")
+                        .directConnections(-1)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("directConnections");
+        assertThatThrownBy(() -> RedisSessionStore.builder()
                         .redisUri("nonsense://secret@host")
                         .build())
                 .hasMessageContaining("redisUri")

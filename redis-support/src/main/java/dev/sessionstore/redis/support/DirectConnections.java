@@ -52,13 +52,15 @@ final class DirectConnections implements AutoCloseable {
     }
 
     /**
-     * Direct connections for {@code settings}, or empty where they do not apply: {@code max} is 0, a Redis Cluster
+     * Direct connections for {@code settings}, or empty where they do not apply: {@link
+     * RedisClientSettings#directConnections()} is 0, a Redis Cluster
      * or a Sentinel-managed Redis (whose master the Lettuce client follows), TLS, a Unix socket, or credentials
      * that a provider streams (renewed on a live connection). Other credentials are resolved for each connection
      * opened.
      */
-    static Optional<DirectConnections> of(RedisClientSettings settings, int max) {
+    static Optional<DirectConnections> of(RedisClientSettings settings) {
         RedisURI uri = settings.uri();
+        int max = settings.directConnections();
         if (max <= 0
                 || settings.cluster()
                 || !uri.getSentinels().isEmpty()

@@ -16,32 +16,71 @@ import org.jspecify.annotations.Nullable;
  * @param connectTimeout how long opening a connection (TCP and the handshake) may take
  * @param trust for {@code rediss://}: the CA certificates trusted instead of the JVM's default ones; empty: the
  *     JVM's
+ * @param directConnections how many synchronous script calls on platform threads may each do their own round trip on
+ *     a direct connection while no more are in flight (0: none, every call multiplexed); where they apply and why:
+ *     {@link DirectConnections}
  */
 public record RedisClientSettings(
         RedisURI uri,
         boolean cluster,
         Duration commandTimeout,
         Duration connectTimeout,
-        Optional<TrustedCertificates> trust) {
+        Optional<TrustedCertificates> trust,
+        int directConnections) {
     /** The shortest connect timeout {@link #of} chooses: the handshake of a cold JVM may take longer than a command. */
     public static final Duration MIN_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    /** The most direct connections a link may have. */
+    public static final int MAX_DIRECT_CONNECTIONS = 64;
+
+    /** The system property that sets the direct connections of settings made by {@link #of}: {@value}. */
+    public static final String DIRECT_CONNECTIONS_PROPERTY = "sessionstore.redis.direct";
 
     public RedisClientSettings {
         Objects.requireNonNull(uri, "uri");
         requirePositive(commandTimeout, "commandTimeout");
         requirePositive(connectTimeout, "connectTimeout");
         Objects.requireNonNull(trust, "trust");
+        if (directConnections < 0 || directConnections > MAX_DIRECT_CONNECTIONS) {
+            throw new IllegalArgumentException(
+                    "directConnections must be 0 (off) to " + MAX_DIRECT_CONNECTIONS + ": " + directConnections);
+        }
     }
 
-    /** Settings with a connect timeout of the longer of {@link #MIN_CONNECT_TIMEOUT} and the command timeout. */
+    /**
+     * Settings with a connect timeout of the longer of {@link #MIN_CONNECT_TIMEOUT} and the command timeout, and the
+     * direct connections of the system property {@value #DIRECT_CONNECTIONS_PROPERTY} if set, else 2.
+     *
+     * @throws IllegalArgumentException if that property is not a whole number from 0 to {@link
+     *     #MAX_DIRECT_CONNECTIONS}
+     */
     public static RedisClientSettings of(RedisURI uri, boolean cluster, Duration commandTimeout) {
         Duration connect = commandTimeout.compareTo(MIN_CONNECT_TIMEOUT) > 0 ? commandTimeout : MIN_CONNECT_TIMEOUT;
-        return new RedisClientSettings(uri, cluster, commandTimeout, connect, Optional.empty());
+        return new RedisClientSettings(
+                uri, cluster, commandTimeout, connect, Optional.empty(), defaultDirectConnections());
     }
 
     /** These settings, trusting {@code trust} (empty: the JVM's default CAs) for TLS. */
     public RedisClientSettings withTrust(Optional<TrustedCertificates> trust) {
-        return new RedisClientSettings(uri, cluster, commandTimeout, connectTimeout, trust);
+        return new RedisClientSettings(uri, cluster, commandTimeout, connectTimeout, trust, directConnections);
+    }
+
+    /** These settings with {@code n} direct connections (0: none). */
+    public RedisClientSettings withDirectConnections(int n) {
+        return new RedisClientSettings(uri, cluster, commandTimeout, connectTimeout, trust, n);
+    }
+
+    private static int defaultDirectConnections() {
+        String text = System.getProperty(DIRECT_CONNECTIONS_PROPERTY);
+        if (text == null) {
+            return DirectConnections.DEFAULT_MAX;
+        }
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + DIRECT_CONNECTIONS_PROPERTY + " must be a whole number from 0"
+                    + " (off) to " + MAX_DIRECT_CONNECTIONS + ": " + text);
+        }
     }
 
     /**

@@ -52,15 +52,7 @@ public final class RedisLink implements AutoCloseable {
         this.exceptions = exceptions;
         this.client = client;
         this.ownResources = ownResources;
-        this.direct = DirectConnections.of(settings, directConnections());
-    }
-
-    /**
-     * {@code -Dsessionstore.redis.direct=N}: synchronous script calls use direct connections while at most N are in
-     * flight (0: never); default {@link DirectConnections#DEFAULT_MAX}.
-     */
-    private static int directConnections() {
-        return Integer.getInteger("sessionstore.redis.direct", DirectConnections.DEFAULT_MAX);
+        this.direct = DirectConnections.of(settings);
     }
 
     /**

@@ -137,6 +137,16 @@ class DirectConnectionsIT {
     }
 
     @Test
+    void zeroDirectConnections_everyCallIsMultiplexed() {
+        RedisURI uri = RedisURI.create(redis().uri());
+        RedisClientSettings off = RedisClientSettings.of(uri, false, TIMEOUT).withDirectConnections(0);
+        try (RedisLink link = RedisLink.open(off, Optional.empty(), new TestExceptions())) {
+            assertThat(link.direct()).isEmpty();
+            assertThat(new RedisCalls(link).run(new RedisCallsIT.Add("c", 1))).isEqualTo(1L);
+        }
+    }
+
+    @Test
     void errorInsideAnArray_failsTheCall_asOnTheMultiplexedConnection() {
         RedisLink link = link(redis().uri());
         RedisCalls calls = new RedisCalls(link);

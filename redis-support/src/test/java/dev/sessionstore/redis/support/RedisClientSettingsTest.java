@@ -1,0 +1,59 @@
+package dev.sessionstore.redis.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lettuce.core.RedisURI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The direct-connection setting: its default, the system property and its bounds. */
+class RedisClientSettingsTest {
+    private static final RedisURI URI = RedisURI.create("redis://127.0.0.1:6379");
+
+    private static RedisClientSettings defaults() {
+        return RedisClientSettings.of(URI, false, Duration.ofMillis(500));
+    }
+
+    @Test
+    void directConnections_defaultToTwo_andAreKeptByWithTrust() {
+        assertThat(defaults().directConnections()).isEqualTo(2);
+        assertThat(defaults()
+                        .withDirectConnections(5)
+                        .withTrust(java.util.Optional.empty())
+                        .directConnections())
+                .isEqualTo(5);
+    }
+
+    @Test
+    void directConnections_outOfRange_areRejected_namingTheSetting() {
+        assertThat(defaults().withDirectConnections(0).directConnections()).isZero();
+        assertThat(defaults().withDirectConnections(64).directConnections()).isEqualTo(64);
+        assertThatThrownBy(() -> defaults().withDirectConnections(-1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("directConnections")
+                .hasMessageContaining("-1");
+        assertThatThrownBy(() -> defaults().withDirectConnections(65)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void systemProperty_setsTheDefault_andABadValueIsRejected() {
+        String property = RedisClientSettings.DIRECT_CONNECTIONS_PROPERTY;
+        String before = System.getProperty(property);
+        try {
+            System.setProperty(property, "0");
+            assertThat(defaults().directConnections()).isZero();
+            System.setProperty(property, "two");
+            assertThatThrownBy(RedisClientSettingsTest::defaults)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(property)
+                    .hasMessageContaining("two");
+        } finally {
+            if (before == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, before);
+            }
+        }
+    }
+}
