@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +29,7 @@ final class DirectConnections implements AutoCloseable {
     /** The default {@code max}: one caller at a time, or two, do their own round trips; more share one connection. */
     static final int DEFAULT_MAX = 2;
 
+    private static final System.Logger LOG = System.getLogger(DirectConnections.class.getName());
     private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final InetSocketAddress address;
@@ -40,6 +42,7 @@ final class DirectConnections implements AutoCloseable {
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
     private volatile long openAgainAt = System.nanoTime();
+    private final AtomicBoolean openFailureLogged = new AtomicBoolean();
     private volatile boolean closed;
 
     private DirectConnections(RedisURI uri, @Nullable RedisCredentialsProvider credentials, Duration timeout, int max) {
@@ -78,9 +81,9 @@ final class DirectConnections implements AutoCloseable {
 
     /**
      * Starts one call: a connection for it when it runs on a platform thread and at most {@code max} calls (this one
-     * included) are in flight, else null, and the call goes by the multiplexed connection, where concurrent calls share Redis's reads and writes
-     * (a direct connection costs Redis a read and a write of its own per call). Each {@code enter} is followed by
-     * one {@link #exit} with what it returned.
+     * included) are in flight, else null, and the call goes by the multiplexed connection, where concurrent calls
+     * share Redis's reads and writes (a direct connection costs Redis a read and a write of its own per call). Each
+     * {@code enter} is followed by one {@link #exit} with what it returned.
      */
     @Nullable
     DirectConnection enter() {
@@ -101,6 +104,13 @@ final class DirectConnections implements AutoCloseable {
         } catch (RuntimeException e) {
             open.decrementAndGet();
             openAgainAt = System.nanoTime() + RETRY_NANOS;
+            if (!openFailureLogged.getAndSet(true)) {
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "a direct connection to Redis could not be opened (" + e.getMessage() + "): calls go by the"
+                                + " multiplexed connection meanwhile, and opening one is tried again after a second"
+                                + " (logged once)");
+            }
             return null;
         }
     }
