@@ -203,7 +203,6 @@ class FunctionsIT {
     }
 
     private int majorVersion() {
-        String info = probe.redis().info("server");
-        return Integer.parseInt(info.replaceAll("(?s).*redis_version:(\\d+)\\..*", "$1"));
+        return probe.majorVersion();
     }
 }

@@ -42,6 +42,11 @@ final class RedisProbe implements AutoCloseable {
     }
 
     /** {@code used_memory} from {@code INFO memory}. */
+    /** The Redis major version, for example 7. */
+    int majorVersion() {
+        return Integer.parseInt(redis().info("server").replaceAll("(?s).*redis_version:(\\d+)\\..*", "$1"));
+    }
+
     long usedMemory() {
         for (String line : redis().info("memory").split("\r?\n")) {
             if (line.startsWith("used_memory:")) {

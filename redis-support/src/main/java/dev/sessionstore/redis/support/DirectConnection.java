@@ -26,9 +26,9 @@ import org.jspecify.annotations.Nullable;
  * an event loop and back. Replies are converted as Lettuce converts them ({@link RespReader}). An error reply, or
  * an error inside an array, fails the call with Lettuce's exception for it (a {@code NOSCRIPT} is a {@link
  * io.lettuce.core.RedisNoScriptException}); a failed read or write, with {@link RedisConnectionException}; no
- * reply within the command timeout, with {@link
- * RedisCommandTimeoutException}. After either of the last two the connection is {@linkplain #broken() broken}:
- * its stream may be out of step with Redis, and it must be closed. Not thread-safe.
+ * reply within the command timeout, with {@link RedisCommandTimeoutException}. After either of the last two the
+ * connection is {@linkplain #broken() broken}: its stream may be out of step with Redis, and it must be closed. Not
+ * thread-safe.
  */
 final class DirectConnection implements ScriptCommands, AutoCloseable {
     private static final byte[] FCALL = ascii("FCALL");
@@ -164,8 +164,8 @@ final class DirectConnection implements ScriptCommands, AutoCloseable {
 
     /**
      * Whether the last command found the connection closed (not timed out) before any byte of its reply, on a
-     * connection that had answered before: Redis closed it while it was idle (a restart, {@code CLIENT KILL}, its idle timeout), most likely before reading the
-     * command.
+     * connection that had answered before: Redis closed it while it was idle (a restart, {@code CLIENT KILL}, its
+     * idle timeout), most likely before reading the command.
      */
     boolean diedWhileIdle() {
         return closedByRedis && !reader.started() && answered;

@@ -44,7 +44,7 @@ public final class RedisCalls {
         this.link = link;
         this.timeout = link.settings().commandTimeout();
         this.exceptions = link.exceptions();
-        this.functions = new FunctionCalls(!link.isCluster());
+        this.functions = new FunctionCalls(!link.settings().cluster());
         this.direct = link.direct();
     }
 

@@ -95,11 +95,6 @@ public final class RedisLink implements AutoCloseable {
         return settings;
     }
 
-    /** Whether this link is to a Redis Cluster (rather than a standalone or Sentinel-managed Redis). */
-    public boolean isCluster() {
-        return client instanceof RedisClusterClient;
-    }
-
     RedisExceptions exceptions() {
         return exceptions;
     }

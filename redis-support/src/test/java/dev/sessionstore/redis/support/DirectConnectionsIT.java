@@ -185,7 +185,7 @@ class DirectConnectionsIT {
                                 .addPassword("app-secret")
                                 .allKeys()
                                 .allCommands());
-        RedisLink app = link("redis://app:app-secret@127.0.0.1:" + redis.port() + "/3");
+        RedisLink app = link("redis://app:app-secret@127.0.0.1:" + redis.port() + "/3?clientName=direct-test");
 
         assertThat(new RedisCalls(app).run(new RedisCallsIT.Add("in-three", 7))).isEqualTo(7L);
 
@@ -193,6 +193,9 @@ class DirectConnectionsIT {
         assertThat(app.sync().get("in-three")).isEqualTo("7");
         assertThat(admin.sync().get("in-three")).isNull();
         assertThat(admin.sync().clientList()).contains(" db=3 ").contains(" user=app ");
+        assertThat(admin.sync().clientList().lines().filter(l -> l.contains(" name=direct-test ")))
+                .as("the multiplexed and the direct connection, both named")
+                .hasSize(2);
     }
 
     @Test

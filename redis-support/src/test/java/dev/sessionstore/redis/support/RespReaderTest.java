@@ -49,6 +49,8 @@ class RespReaderTest {
     void scalars() throws IOException {
         assertThat(reader("+OK\r\n").reply(LATER)).isEqualTo("OK");
         assertThat(reader(":-42\r\n").reply(LATER)).isEqualTo(-42L);
+        assertThat(reader(":9223372036854775807\r\n").reply(LATER)).isEqualTo(Long.MAX_VALUE);
+        assertThat(reader(":-9223372036854775808\r\n").reply(LATER)).isEqualTo(Long.MIN_VALUE);
         assertThat(reader("$4\r\nhé!\r\n").reply(LATER)).isEqualTo("hé!");
         assertThat(reader("$0\r\n\r\n").reply(LATER)).isEqualTo("");
         assertThat(reader("$-1\r\n").reply(LATER)).isNull();
@@ -106,6 +108,12 @@ class RespReaderTest {
         assertThatThrownBy(() -> reader(":12x\r\n").reply(LATER))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("not a number");
+        assertThatThrownBy(() -> reader(":9223372036854775808\r\n").reply(LATER))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("beyond 64 bits");
+        assertThatThrownBy(() -> reader(":\r\n").reply(LATER))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("no digits");
         assertThatThrownBy(() -> reader("$600000000\r\n").reply(LATER))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("more than Redis sends");
