@@ -31,7 +31,7 @@ final class LuaText {
      */
     static final String COMMON = """
             local META = '>I6I6I5I6I4'
-            local SPLIT_AT = 96
+            local SPLIT_AT = 32
             -- The event outbox: EV > 0 (set by the script from its ARGV) is the approximate length each tag's
             -- stream <base>e is trimmed to; 0 turns events off. With events on, the tag's timer zset <base>t holds
             -- each session's exact expiry (member: sid .. userId), read by the EXPIRE script.
@@ -337,6 +337,17 @@ final class LuaText {
               return {state = ustate, save = ustate_save, add = uadd, rem = urem, members = umembers,
                       sessions = usessions, destroy = destroy, locate = locate, forget = forget}
             end
+
+            """;
+
+    /**
+     * Appended to the helpers in the store's function library only: the library runs its top-level code once, when
+     * it loads, so the user index helpers are built then and every function's {@code local U = user_index()} gets
+     * that one table (a script run by its text builds them on each call, about a dozen closures).
+     */
+    static final String LIBRARY_USER_INDEX = """
+            local built_user_index = user_index()
+            local function user_index() return built_user_index end
 
             """;
 

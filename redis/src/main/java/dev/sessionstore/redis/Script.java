@@ -49,7 +49,8 @@ enum Script {
      * The library of all the store's scripts: {@link LuaText#CONSTANTS} and every shared helper, declared once when
      * the library loads, and one function per script, named after it ({@code ss_<hash>_read}). Each function starts
      * with {@code EV = 0}: {@code EV} is the one helper value a script may set, and in a library it is shared by
-     * every call, where a script run by its text starts afresh.
+     * every call, where a script run by its text starts afresh. The user index helpers are built once, when the
+     * library loads ({@link LuaText#LIBRARY_USER_INDEX}).
      */
     static LuaLibrary library() {
         return InLibrary.LIBRARY;
@@ -72,8 +73,11 @@ enum Script {
 
     /** The library and the scripts bound to it, built once every constant exists. */
     private static final class InLibrary {
-        private static final LuaLibrary LIBRARY =
-                LuaLibrary.of("sessionstore", "ss", LuaText.CONSTANTS + LuaText.COMMON + LuaText.USER_INDEX, bodies());
+        private static final LuaLibrary LIBRARY = LuaLibrary.of(
+                "sessionstore",
+                "ss",
+                LuaText.CONSTANTS + LuaText.COMMON + LuaText.USER_INDEX + LuaText.LIBRARY_USER_INDEX,
+                bodies());
         private static final List<LuaScript<List<Object>>> SCRIPTS =
                 List.of(values()).stream().map(s -> LIBRARY.runs(s.lua)).toList();
 

@@ -41,12 +41,12 @@ final class RedisProbe implements AutoCloseable {
         return calls;
     }
 
-    /** {@code used_memory} from {@code INFO memory}. */
     /** The Redis major version, for example 7. */
     int majorVersion() {
         return Integer.parseInt(redis().info("server").replaceAll("(?s).*redis_version:(\\d+)\\..*", "$1"));
     }
 
+    /** {@code used_memory} from {@code INFO memory}. */
     long usedMemory() {
         for (String line : redis().info("memory").split("\r?\n")) {
             if (line.startsWith("used_memory:")) {
