@@ -3,6 +3,7 @@ package dev.sessionstore.spring.boot;
 import dev.sessionstore.SessionStore;
 import dev.sessionstore.json.AttributeCodec;
 import dev.sessionstore.redis.RedisSessionStore;
+import dev.sessionstore.redis.RedisSessionStoreBuilder;
 import dev.sessionstore.spring.session.SpringSessionCodecs;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -32,12 +33,13 @@ public class SessionStoreAutoConfiguration {
     @ConditionalOnMissingBean
     SessionStore sessionStore(
             SessionStoreProperties properties, Environment env, ObjectProvider<SessionStoreDecorator> decorators) {
-        SessionStore store = RedisSessionStore.builder()
+        RedisSessionStoreBuilder builder = RedisSessionStore.builder()
                 .redisUri(RedisUrl.resolve(properties, env))
                 .cluster(properties.cluster())
                 .commandTimeout(properties.commandTimeout())
-                .keyPrefix(properties.keyPrefix())
-                .build();
+                .keyPrefix(properties.keyPrefix());
+        properties.directConnectionsIfSet().ifPresent(builder::directConnections);
+        SessionStore store = builder.build();
         for (SessionStoreDecorator decorator : decorators.orderedStream().toList()) {
             store = decorator.decorate(store);
         }

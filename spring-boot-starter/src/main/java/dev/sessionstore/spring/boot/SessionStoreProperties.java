@@ -1,9 +1,11 @@
 package dev.sessionstore.spring.boot;
 
+import dev.sessionstore.redis.support.RedisClientSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyPrefix the first part of every key the store writes; default {@code ss}
  * @param commandTimeout how long one store operation waits for Redis; default 500 ms, at most one minute
  * @param cluster whether {@code redisUrl} is a node of a Redis Cluster; default false
+ * @param directConnections how many store calls on platform threads (the servlet container's request threads) may
+ *     each use a connection of their own instead of the shared multiplexed one, 0 (off) to 64; when absent, the
+ *     store's default (2); see {@code docs/redis-layout.md}, "Which connection carries a call"
  * @param session how Spring Session's sessions are kept
  */
 @ConfigurationProperties("sessionstore")
@@ -25,6 +30,7 @@ public record SessionStoreProperties(
         @DefaultValue("ss") String keyPrefix,
         @DefaultValue("500ms") Duration commandTimeout,
         @DefaultValue("false") boolean cluster,
+        @Nullable Integer directConnections,
         @DefaultValue Session session) {
 
     public SessionStoreProperties {
@@ -42,6 +48,16 @@ public record SessionStoreProperties(
             throw new IllegalArgumentException(
                     "sessionstore.command-timeout must be between 1ms and 1m: " + commandTimeout);
         }
+        if (directConnections != null
+                && (directConnections < 0 || directConnections > RedisClientSettings.MAX_DIRECT_CONNECTIONS)) {
+            throw new IllegalArgumentException("sessionstore.direct-connections must be 0 (off) to "
+                    + RedisClientSettings.MAX_DIRECT_CONNECTIONS + ": " + directConnections);
+        }
+    }
+
+    /** The direct-connection limit as configured, if it is. */
+    public OptionalInt directConnectionsIfSet() {
+        return directConnections == null ? OptionalInt.empty() : OptionalInt.of(directConnections);
     }
 
     /** The Redis URL as configured, if it is. */

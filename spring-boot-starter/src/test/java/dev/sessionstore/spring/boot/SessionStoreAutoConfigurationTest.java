@@ -123,6 +123,13 @@ class SessionStoreAutoConfigurationTest {
                         .getFailure()
                         .rootCause()
                         .hasMessageContaining("sessionstore.session.absolute-timeout"));
+        for (String bad : new String[] {"-1", "65"}) {
+            runner.withPropertyValues("sessionstore.direct-connections=" + bad)
+                    .run(context -> assertThat(context)
+                            .getFailure()
+                            .rootCause()
+                            .hasMessageContaining("sessionstore.direct-connections must be 0 (off) to 64: " + bad));
+        }
         runner.withPropertyValues("sessionstore.redis-url=http://x")
                 .run(context ->
                         assertThat(context).getFailure().rootCause().hasMessageContaining("sessionstore.redis-url"));
@@ -138,6 +145,7 @@ class SessionStoreAutoConfigurationTest {
             assertThat(properties.keyPrefix()).isEqualTo("ss");
             assertThat(properties.commandTimeout()).isEqualTo(Duration.ofMillis(500));
             assertThat(properties.cluster()).isFalse();
+            assertThat(properties.directConnectionsIfSet()).isEmpty();
             assertThat(properties.session().allowedTypes()).isEmpty();
             assertThat(properties.session().absoluteTimeoutIfSet()).isEmpty();
         });
@@ -169,6 +177,7 @@ class SessionStoreAutoConfigurationTest {
                 "ss",
                 Duration.ofMillis(500),
                 false,
+                null,
                 new SessionStoreProperties.Session(java.util.List.of(), null));
     }
 
