@@ -24,10 +24,11 @@ import java.util.function.UnaryOperator;
  * The paged listings of {@link RedisSessionStore}. A listing walks the zsets of its tags in tag order, and each zset
  * by (index score, member), from a {@link ListingPosition}; the cursor is that position. Each script call reads at
  * most {@code limit + 1} entries of one zset and loads at most {@code limit} sessions, so no call does work that
- * grows with the listing. A page of an index value sends calls to the tags after the position in pipelined rounds of
- * 1, 2, 4, ... up to {@link #MAX_WINDOW} tags (each asking for what the page still lacks, the replies past the first
- * one that fills the page are dropped), at most {@link #MAX_CALLS} calls; a user's page makes at most {@link
- * #MAX_USER_CALLS} calls on the user's tag. A page may therefore be short, even empty, and still have a next cursor.
+ * grows with the listing. A page of an index value sends calls to the tags after the position in pipelined rounds
+ * (each call asking for what the page still lacks; the replies past the first one that fills the page are dropped),
+ * at most {@link #MAX_CALLS} calls: see {@link #nextWindow} for how many tags a round asks. A user's page makes at
+ * most {@link #MAX_USER_CALLS} calls on the user's tag. A page may therefore be short, even empty, and still have a
+ * next cursor.
  */
 final class RedisListings {
     static final int MAX_WINDOW = 64;
@@ -51,6 +52,7 @@ final class RedisListings {
         int calls = 0;
         while (out.size() < page.limit() && !pos.done() && calls < MAX_CALLS) {
             int remaining = page.limit() - out.size();
+            boolean resumed = !pos.member().isEmpty(); // the first call reads the rest of a tag, not a whole one
             List<CompletableFuture<List<Object>>> replies = new ArrayList<>();
             int end = Math.min(ListingPosition.PAST_LAST, pos.tag() + Math.min(window, MAX_CALLS - calls));
             for (int t = pos.tag(); t < end; t++) {
@@ -60,9 +62,33 @@ final class RedisListings {
             scripts.await(CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)));
             calls += replies.size();
             pos = take(replies, pos.tag(), sid -> sid, out, page.limit());
-            window = pos.member().isEmpty() ? Math.min(2 * window, MAX_WINDOW) : 1;
+            window = pos.member().isEmpty() ? nextWindow(replies, resumed, page.limit() - out.size()) : 1;
         }
         return new SessionPage(out, cursor(pos, listing));
+    }
+
+    /**
+     * How many tags the next round of an index page asks, after a round that read its tags to the end without
+     * filling the page: as many as the whole tags of that round suggest the {@code remaining} rows need, at rows
+     * per tag as they found (the rest of a tag, where the round resumed a cursor, says nothing about a tag's size),
+     * at most twice that round's tags; twice as many when its whole tags held no rows; one when the round read only
+     * the rest of a tag. A dense index so asks one tag at a time and loads nothing it drops, a sparse one widens as
+     * before, and a round never asks more than {@link #MAX_WINDOW} tags.
+     */
+    static int nextWindow(List<CompletableFuture<List<Object>>> replies, boolean resumed, int remaining) {
+        int whole = replies.size() - (resumed ? 1 : 0);
+        if (whole == 0) {
+            return 1;
+        }
+        long rows = 0;
+        for (int j = resumed ? 1 : 0; j < replies.size(); j++) {
+            rows += replies.get(j).join().size() - 3;
+        }
+        int widest = Math.min(2 * replies.size(), MAX_WINDOW);
+        if (rows == 0) {
+            return widest;
+        }
+        return (int) Math.max(1, Math.min(widest, Math.ceilDiv((long) remaining * whole, rows)));
     }
 
     SessionPage byUser(String userId, PageRequest page) {

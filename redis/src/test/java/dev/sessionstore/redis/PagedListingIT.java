@@ -104,6 +104,44 @@ class PagedListingIT {
                         sessions.stream().map(s -> s.session().id()).toList());
     }
 
+    /**
+     * A dense index (150 sessions in each of the first four tags): every page crosses into the next tag by asking it
+     * alone, so the walk loads each session once and no call loads rows that are dropped; then the empty tags after
+     * them are stepped over in widening rounds.
+     */
+    @Test
+    void aDenseIndex_isWalked_loadingEachSessionOnce() {
+        List<SessionId> created = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            String user = UserIndexIT.usersOfTag(RedisKeys.TAGS.get(t), 1).getFirst();
+            for (int i = 0; i < 150; i++) {
+                created.add(redis.store()
+                        .create(NewSession.builder()
+                                .userId(user)
+                                .index("tenant", "dense")
+                                .build())
+                        .session()
+                        .id());
+            }
+        }
+
+        List<SessionId> seen = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        long loaded = 0;
+        int pages = 0;
+        do {
+            redis.probe().redis().configResetstat();
+            SessionPage page = redis.store().listByIndex("tenant", "dense", new PageRequest(40, cursor));
+            loaded += commandCounts().get(0);
+            page.sessions().forEach(s -> seen.add(s.id()));
+            cursor = page.nextCursor();
+            assertThat(++pages).as("pages").isLessThan(100);
+        } while (cursor.isPresent());
+
+        assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(created);
+        assertThat(loaded).as("sessions loaded by the whole walk").isEqualTo(created.size());
+    }
+
     @Test
     void entriesOfSessionsThatAreGone_areDroppedByPaging() {
         List<CreatedSession> sessions = new ArrayList<>();
