@@ -50,7 +50,7 @@ class FunctionsIT {
 
     @Test
     void onRedis7_storeOperationsAreFcallsOfTheStoresLibrary_whichTheStoreLoads() {
-        assumeTrue(majorVersion() >= 7, NO_FUNCTIONS);
+        assumeTrue(probe.majorVersion() >= 7, NO_FUNCTIONS);
         RedisSessionStore store = store(redis.uri());
         assertThat(libraries()).isEmpty();
 
@@ -64,7 +64,7 @@ class FunctionsIT {
 
     @Test
     void onRedis7_afterFunctionFlush_theStoreReloadsItsLibrary_andKeepsWorking() {
-        assumeTrue(majorVersion() >= 7, NO_FUNCTIONS);
+        assumeTrue(probe.majorVersion() >= 7, NO_FUNCTIONS);
         RedisSessionStore store = store(redis.uri());
         CreatedSession session = newSession(store, "ada");
         probe.redis().functionFlush(FlushMode.SYNC);
@@ -79,7 +79,7 @@ class FunctionsIT {
 
     @Test
     void onRedis7_anAclUserWithoutFcall_orWithoutFunctionLoad_isServedThroughEvalsha() {
-        assumeTrue(majorVersion() >= 7, NO_FUNCTIONS);
+        assumeTrue(probe.majorVersion() >= 7, NO_FUNCTIONS);
         // the function commands tried before EVALSHA for good: a refused FCALL; or an FCALL of a missing function
         // and a refused FUNCTION LOAD
         for (var rulesAndTries :
@@ -105,7 +105,7 @@ class FunctionsIT {
 
     @Test
     void onRedis7_overMaxmemory_callsThatWriteNothing_stillWork_throughEvalsha() {
-        assumeTrue(majorVersion() >= 7, NO_FUNCTIONS);
+        assumeTrue(probe.majorVersion() >= 7, NO_FUNCTIONS);
         RedisSessionStore store = store(redis.uri());
         CreatedSession session = newSession(store, "ada");
         probe.redis().configSet("maxmemory", "1");
@@ -121,7 +121,7 @@ class FunctionsIT {
 
     @Test
     void onRedis6_theStoreWorksThroughEvalsha() {
-        assumeTrue(majorVersion() < 7, "this Redis has functions: the Redis 7 tests above cover it");
+        assumeTrue(probe.majorVersion() < 7, "this Redis has functions: the Redis 7 tests above cover it");
         RedisSessionStore store = store(redis.uri());
 
         exercise(store);
@@ -134,7 +134,7 @@ class FunctionsIT {
 
     @Test
     void anAclUserWithScriptCommandsOnly_isServedThroughEvalsha_onEveryRedis() {
-        RedisSessionStore store = store(userUri("+@all" + (majorVersion() >= 7 ? " -fcall -function" : "")));
+        RedisSessionStore store = store(userUri("+@all" + (probe.majorVersion() >= 7 ? " -fcall -function" : "")));
 
         exercise(store);
 
@@ -200,9 +200,5 @@ class FunctionsIT {
             }
         }
         return 0;
-    }
-
-    private int majorVersion() {
-        return probe.majorVersion();
     }
 }

@@ -56,9 +56,9 @@ final class DirectConnections implements AutoCloseable {
 
     /**
      * Direct connections for {@code settings}, or empty where they do not apply: {@link
-     * RedisClientSettings#directConnections()} is 0, a Redis Cluster or a Sentinel-managed Redis (whose master the Lettuce client follows), TLS, a Unix socket, or credentials
-     * that a provider streams (renewed on a live connection). Other credentials are resolved for each connection
-     * opened.
+     * RedisClientSettings#directConnections()} is 0, a Redis Cluster or a Sentinel-managed Redis (whose master the
+     * Lettuce client follows), TLS, a Unix socket, or credentials that a provider streams (renewed on a live
+     * connection). Other credentials are resolved for each connection opened.
      */
     static Optional<DirectConnections> of(RedisClientSettings settings) {
         RedisURI uri = settings.uri();

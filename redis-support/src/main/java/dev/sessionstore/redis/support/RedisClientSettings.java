@@ -75,12 +75,17 @@ public record RedisClientSettings(
         if (text == null) {
             return DirectConnections.DEFAULT_MAX;
         }
+        int n;
         try {
-            return Integer.parseInt(text.strip());
+            n = Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n < 0 || n > MAX_DIRECT_CONNECTIONS) {
             throw new IllegalArgumentException("-D" + DIRECT_CONNECTIONS_PROPERTY + " must be a whole number from 0"
                     + " (off) to " + MAX_DIRECT_CONNECTIONS + ": " + text);
         }
+        return n;
     }
 
     /**

@@ -48,6 +48,11 @@ class RedisClientSettingsTest {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(property)
                     .hasMessageContaining("two");
+            System.setProperty(property, "99");
+            assertThatThrownBy(RedisClientSettingsTest::defaults)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(property)
+                    .hasMessageContaining("99");
         } finally {
             if (before == null) {
                 System.clearProperty(property);

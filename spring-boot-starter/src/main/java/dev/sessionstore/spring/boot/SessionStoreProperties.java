@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cluster whether {@code redisUrl} is a node of a Redis Cluster; default false
  * @param directConnections how many store calls on platform threads (the servlet container's request threads) may
  *     each use a connection of their own instead of the shared multiplexed one, 0 (off) to 64; when absent, the
- *     store's default (2); see {@code docs/redis-layout.md}, "Which connection carries a call"
+ *     store's default (2, or the system property {@code sessionstore.redis.direct}); see {@code docs/redis-layout.md}, "Which connection carries a call"
  * @param session how Spring Session's sessions are kept
  */
 @ConfigurationProperties("sessionstore")
