@@ -114,8 +114,10 @@ public final class RedisSessionStoreBuilder {
      * How many operations called on platform threads may each do their own round trip to Redis on a direct
      * connection (the calling thread writes the command and reads the reply: no hand-off to the client's event
      * loop) while no more are in flight; default 2, or the system property {@code sessionstore.redis.direct}; 0
-     * sends every operation over the one multiplexed connection. Applies to a standalone Redis without TLS;
-     * virtual threads and heavier loads always use the multiplexed connection (docs/redis-layout.md).
+     * sends every operation over the one multiplexed connection and turns the virtual threads' shared connection off
+     * too. Applies to a standalone Redis without TLS; heavier loads on platform threads use the multiplexed
+     * connection, and operations called on virtual threads share one pipelined connection of their own (unless 0):
+     * docs/redis-layout.md.
      */
     public RedisSessionStoreBuilder directConnections(int n) {
         this.directConnections = OptionalInt.of(n);

@@ -11,19 +11,27 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Up to {@code max} {@link DirectConnection}s to one standalone Redis, for light loads on platform threads: while at
- * most {@code max} synchronous script calls ({@link RedisCalls#run}) are in flight, a platform thread borrows one and
- * does its round trip itself, blocked in the kernel until the reply arrives, saving the two thread hand-offs of a
- * multiplexed client (to its event loop and back). A virtual thread always goes by the link's multiplexed Lettuce
- * connection: its blocking read would park it and be woken by the JDK's poller thread, a hand-off again, and under
- * a load measured to cost more CPU than the event loop, which wakes once for many replies. So do calls under a
- * heavier load, or for a second after opening a connection failed ({@link #enter()} answers null); the
- * multiplexed connection stays the one that reconnects, queues and pipelines. Connections open on demand (the
- * caller's thread connects, within the command timeout) and are reused most-recent first. Thread-safe, without
- * locks.
+ * This package's own connections to one standalone Redis, for synchronous script calls ({@link RedisCalls#run}):
+ *
+ * <ul>
+ *   <li>On a <b>platform thread</b>, while at most {@code max} such calls are in flight, the caller borrows one of up
+ *       to {@code max} {@link DirectConnection}s and does its round trip itself, blocked in the kernel until the
+ *       reply arrives, saving the two thread hand-offs of a multiplexed client (to its event loop and back). Under a
+ *       heavier load calls go by the link's multiplexed Lettuce connection, where concurrent calls share Redis's
+ *       reads and writes.
+ *   <li>A <b>virtual thread</b> always goes by the one {@link PipelinedConnection} that virtual threads share
+ *       ({@link #shared()}): it writes its command itself and is woken by that connection's reader, a virtual thread
+ *       too, so the whole round trip stays on the scheduler's carriers.
+ * </ul>
+ *
+ * <p>For a second after opening a connection failed, calls go by the multiplexed connection ({@link #enter()} and
+ * {@link #shared()} answer null); the multiplexed connection stays the one that reconnects by itself. Connections
+ * open on demand (the caller's thread connects, within the command timeout); lent ones are reused most-recent first.
+ * Thread-safe.
  */
 final class DirectConnections implements AutoCloseable {
     /** The default {@code max}: one caller at a time, or two, do their own round trips; more share one connection. */
@@ -44,6 +52,9 @@ final class DirectConnections implements AutoCloseable {
     private volatile long openAgainAt = System.nanoTime();
     private final AtomicBoolean openFailureLogged = new AtomicBoolean();
     private volatile boolean closed;
+    private final ReentrantLock opening = new ReentrantLock();
+    private volatile @Nullable PipelinedConnection shared;
+    private volatile long openSharedAgainAt = System.nanoTime();
 
     private DirectConnections(RedisURI uri, @Nullable RedisCredentialsProvider credentials, Duration timeout, int max) {
         this.address = InetSocketAddress.createUnresolved(uri.getHost(), uri.getPort());
@@ -103,13 +114,7 @@ final class DirectConnections implements AutoCloseable {
         } catch (RuntimeException e) {
             open.decrementAndGet();
             openAgainAt = System.nanoTime() + RETRY_NANOS;
-            if (!openFailureLogged.getAndSet(true)) {
-                LOG.log(
-                        System.Logger.Level.INFO,
-                        "a direct connection to Redis could not be opened (" + e.getMessage() + "): calls go by the"
-                                + " multiplexed connection meanwhile, and opening one is tried again after a second"
-                                + " (logged once)");
-            }
+            logOpenFailure(e);
             return null;
         }
     }
@@ -133,6 +138,57 @@ final class DirectConnections implements AutoCloseable {
         }
     }
 
+    /**
+     * The connection that virtual threads share ({@link PipelinedConnection}), opened on first use and again after
+     * it broke; null when this pool is closed, while another caller is opening it, or for a second after opening it
+     * failed (the call then goes by the multiplexed connection).
+     */
+    @Nullable
+    PipelinedConnection shared() {
+        PipelinedConnection connection = shared;
+        if (connection != null && !connection.broken()) {
+            return connection;
+        }
+        if (!opening.tryLock()) {
+            return null; // another caller is opening it: this call goes multiplexed rather than wait for that
+        }
+        try {
+            connection = shared;
+            if (connection != null && !connection.broken()) {
+                return connection;
+            }
+            if (closed || System.nanoTime() - openSharedAgainAt < 0) {
+                return null;
+            }
+            try {
+                InetSocketAddress resolved = new InetSocketAddress(address.getHostString(), address.getPort());
+                connection = PipelinedConnection.open(resolved, credentials(), database, clientName, timeout);
+            } catch (RuntimeException e) {
+                openSharedAgainAt = System.nanoTime() + RETRY_NANOS;
+                logOpenFailure(e);
+                return null;
+            }
+            shared = connection;
+            if (closed) {
+                connection.close();
+                return null;
+            }
+            return connection;
+        } finally {
+            opening.unlock();
+        }
+    }
+
+    private void logOpenFailure(RuntimeException e) {
+        if (!openFailureLogged.getAndSet(true)) {
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "a direct connection to Redis could not be opened (" + e.getMessage() + "): calls go by the"
+                            + " multiplexed connection meanwhile, and opening one is tried again after a second"
+                            + " (logged once)");
+        }
+    }
+
     private Optional<RedisCredentials> credentials() {
         if (credentials == null) {
             return Optional.empty();
@@ -151,6 +207,12 @@ final class DirectConnections implements AutoCloseable {
         }
     }
 
+    /** Whether the shared connection is open (and not broken), for tests. */
+    boolean sharedOpen() {
+        PipelinedConnection connection = shared;
+        return connection != null && !connection.broken();
+    }
+
     /** Connections open now (idle and lent), for tests. */
     int open() {
         return open.get();
@@ -165,5 +227,9 @@ final class DirectConnections implements AutoCloseable {
     public void close() {
         closed = true;
         discardIdle();
+        PipelinedConnection connection = shared;
+        if (connection != null) {
+            connection.close();
+        }
     }
 }

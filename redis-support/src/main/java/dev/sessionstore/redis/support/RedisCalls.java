@@ -82,17 +82,30 @@ public final class RedisCalls {
     }
 
     /**
-     * Sends the call and waits for its reply. On a standalone Redis under a light load the caller's thread does the
-     * round trip itself on a {@link DirectConnection} ({@link DirectConnections}); otherwise the call goes by the
-     * multiplexed connection. A direct connection that waited in the pool and turns out closed by Redis before any
-     * reply (a restart) sends the call again by the multiplexed connection, which also re-sends a command its
-     * connection lost: at least once, as Lettuce does.
+     * Sends the call and waits for its reply. On a standalone Redis ({@link DirectConnections}) a virtual thread
+     * sends it on the {@link PipelinedConnection} that virtual threads share, and a platform thread under a light
+     * load does the round trip itself on a {@link DirectConnection}; otherwise the call goes by the multiplexed
+     * connection. A call whose own connection failed before its reply (the pipelined connection lost, or a lent one
+     * that waited in the pool and turns out closed by Redis: a restart) is sent again by the multiplexed connection,
+     * which also re-sends a command its connection lost: at least once, as Lettuce does.
      */
     public <R> R run(ScriptCall<R> call) {
         if (direct.isEmpty()) {
             return await(send(call));
         }
         DirectConnections pool = direct.get();
+        if (Thread.currentThread().isVirtual()) {
+            PipelinedConnection shared = pool.shared();
+            if (shared == null) {
+                return await(send(call));
+            }
+            CompletableFuture<R> reply = send(shared, call);
+            if (reply.isCompletedExceptionally()
+                    && RedisFailure.unwrap(reply.exceptionNow()) instanceof PipelinedConnection.Lost) {
+                return await(send(call));
+            }
+            return await(reply);
+        }
         DirectConnection connection = pool.enter();
         try {
             if (connection == null) {

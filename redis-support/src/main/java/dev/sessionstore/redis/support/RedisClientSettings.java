@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param trust for {@code rediss://}: the CA certificates trusted instead of the JVM's default ones; empty: the
  *     JVM's
  * @param directConnections how many synchronous script calls on platform threads may each do their own round trip on
- *     a direct connection while no more are in flight (0: none, every call multiplexed); where they apply and why:
+ *     a direct connection while no more are in flight (0: none, and no connection shared by virtual threads either:
+ *     every call multiplexed); where they apply and why:
  *     {@link DirectConnections}
  */
 public record RedisClientSettings(

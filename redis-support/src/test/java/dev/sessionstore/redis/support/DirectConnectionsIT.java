@@ -123,7 +123,7 @@ class DirectConnectionsIT {
     }
 
     @Test
-    void virtualThreads_goByTheMultiplexedConnection() throws Exception {
+    void virtualThreads_shareTheirOwnConnection_andBorrowNone() throws Exception {
         RedisLink link = link(redis().uri());
         RedisCalls calls = new RedisCalls(link);
         try (ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -132,6 +132,7 @@ class DirectConnectionsIT {
                     .isEqualTo(1L);
         }
         assertThat(direct(link).open()).isZero();
+        assertThat(direct(link).sharedOpen()).isTrue();
         assertThat(calls.run(new RedisCallsIT.Add("c", 1))).isEqualTo(2L);
         assertThat(direct(link).open()).isEqualTo(1);
     }
@@ -292,7 +293,7 @@ class DirectConnectionsIT {
     }
 
     /** Whether Redis is running a script: it does not answer at all before its busy threshold. */
-    private static boolean spinning(RedisServerProcess redis) {
+    static boolean spinning(RedisServerProcess redis) {
         try (Socket probe = new Socket("127.0.0.1", redis.port())) {
             probe.setSoTimeout(100);
             probe.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
