@@ -101,7 +101,8 @@ def tops(lines, n=25):
 COMPONENTS = [
     ("JSON (Jackson, the session codec)", ("jackson", "JsonCodec", "dev/sessionstore/json")),
     ("metrics (Micrometer)", ("micrometer",)),
-    ("Redis client (Lettuce, Netty)", ("io/lettuce", "io/netty")),
+    ("Redis client (Lettuce, Netty; sessionstore's own connections)",
+     ("io/lettuce", "io/netty", "dev/sessionstore/redis/support")),
     ("store calls (RedisSessionStore, scripts)", ("dev/sessionstore/redis",)),
     ("date/time formatting", ("java/time/format",)),
     ("regex", ("java/util/regex",)),
