@@ -11,13 +11,14 @@
 #   redis-benchmark         (1 connection)       the captured touch FCALL/EVALSHA, replayed: Redis's floor
 #   store touch             (1 platform thread)  RedisSessionStore.touch in its own JVM on CPU_APP, for each
 #                                                 client path in TRANSPORTS: direct (the caller's thread does the
-#                                                 round trip on a direct connection, the default), or only
-#                                                 Lettuce's multiplexed connection on epoll or on NIO
+#                                                 round trip on a direct connection, the default), nopoll (the
+#                                                 same without polling for the reply), or only Lettuce's
+#                                                 multiplexed connection on epoll or on NIO
 # and writes medians (min-max) of the p50 latencies and the target ratio to $OUT:
 #   p50(GET /v1/session) <= 2 x (p50(/health/live) + p50(redis-benchmark touch)).
 #
 # Settings (environment): ROUNDS=5 DURATION=10 (s per measurement) WARMUP=10 (s) SESSIONS=1000
-# RB_REQUESTS=100000 (redis-benchmark requests per round) TRANSPORTS="direct epoll nio" SERVER_DIR=server/target
+# RB_REQUESTS=100000 (redis-benchmark requests per round) TRANSPORTS="direct nopoll epoll nio" SERVER_DIR=server/target
 # JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 JAVA_OPTS="-Xms1g -Xmx1g -XX:+UseG1GC" CPU_APP=0 CPU_LOAD=1
 # OUT=docs/latency-benchmark.md
 set -euo pipefail
@@ -31,7 +32,7 @@ DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-10}
 SESSIONS=${SESSIONS:-1000}
 RB_REQUESTS=${RB_REQUESTS:-100000}
-TRANSPORTS=${TRANSPORTS:-direct epoll nio}
+TRANSPORTS=${TRANSPORTS:-direct nopoll epoll nio}
 SERVER_DIR=${SERVER_DIR:-$ROOT/server/target}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA_OPTS=${JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseG1GC}
@@ -117,6 +118,7 @@ run_redis_benchmark() {
 run_touch() {
   local opts=()
   case $1 in
+    nopoll) opts=(-Dsessionstore.redis.spinMicros=0) ;;
     epoll) opts=(-Dsessionstore.redis.direct=0) ;;
     nio) opts=(-Dsessionstore.redis.direct=0 -Dio.lettuce.core.epoll=false) ;;
   esac
@@ -167,14 +169,29 @@ done
 if ((BAD == 0)); then VALID="every answer was 2xx and every store touch found its session"
 else VALID="**THIS RUN HAD $BAD ERRORS** (non-2xx, socket errors, store misses): the figures are not valid"; fi
 
+# the store driver's CPU time per touch (user + system over the measured window / touches): median (min-max)
+client_cpu() {
+  local per
+  per=$(grep " kind=touch-$1 " "$WORK/results" | while read -r l; do
+    awk -v c="$(field cpu_s "$l")" -v o="$(field ops "$l")" 'BEGIN {if (o > 0) printf "%.1f\n", c * 1000000 / o}'
+  done)
+  echo "$(stat med <<<"$per" | awk '{printf "%.1f", $1}') ($(stat min <<<"$per")–$(stat max <<<"$per"))"
+}
 TOUCH_ROWS=""
 for t in $TRANSPORTS; do
   path="Lettuce $t only"
   [[ $t == direct ]] && path="direct connection"
+  [[ $t == nopoll ]] && path="direct connection without polling"
   TOUCH_ROWS+="| store \`touch\`, 1 platform thread, $path: ops/s | $(cell "touch-$t" ops_per_s) |
 | store \`touch\`, 1 platform thread, $path: p50 µs | $(cell "touch-$t" p50_us) |
+| store \`touch\`, 1 platform thread, $path: client CPU µs per touch | $(client_cpu "$t") |
 "
 done
+if [[ $TRANSPORTS == *direct* && $TRANSPORTS == *nopoll* ]]; then
+  POLL_RATIO=$(awk -v d="$(med touch-direct ops_per_s)" -v n="$(med touch-nopoll ops_per_s)" 'BEGIN {printf "%.2f", d / n}')
+  TOUCH_ROWS+="| **store \`touch\` ops/s, direct / direct without polling** | **$POLL_RATIO** |
+"
+fi
 if [[ $TRANSPORTS == *direct* && $TRANSPORTS == *nio* ]]; then
   DIRECT_RATIO=$(awk -v d="$(med touch-direct ops_per_s)" -v n="$(med touch-nio ops_per_s)" 'BEGIN {printf "%.2f", d / n}')
   TOUCH_ROWS+="| **store \`touch\` ops/s, direct / Lettuce NIO** (the client path before issue 12) | **$DIRECT_RATIO** |

@@ -116,8 +116,9 @@ public final class RedisSessionStoreBuilder {
      * loop) while no more are in flight; default 2, or the system property {@code sessionstore.redis.direct}; 0
      * sends every operation over the one multiplexed connection and turns the virtual threads' shared connection off
      * too. Applies to a standalone Redis without TLS; heavier loads on platform threads use the multiplexed
-     * connection, and operations called on virtual threads share one pipelined connection of their own (unless 0):
-     * docs/redis-layout.md.
+     * connection, and operations called on virtual threads share one pipelined connection of their own (unless 0).
+     * Under a light load a direct connection's caller polls for the reply for up to 50 microseconds before it sleeps
+     * (the system property {@code sessionstore.redis.spinMicros}, 0 to 1000; 0 never polls): docs/redis-layout.md.
      */
     public RedisSessionStoreBuilder directConnections(int n) {
         this.directConnections = OptionalInt.of(n);

@@ -22,7 +22,9 @@ import org.jspecify.annotations.Nullable;
  *       to {@code max} {@link DirectConnection}s and does its round trip itself, blocked in the kernel until the
  *       reply arrives, saving the two thread hand-offs of a multiplexed client (to its event loop and back). Under a
  *       heavier load calls go by the link's multiplexed Lettuce connection, where concurrent calls share Redis's
- *       reads and writes.
+ *       reads and writes. While no call has found every direct connection busy for {@link #QUIET_NANOS}, a caller
+ *       polls its socket for the reply for up to {@link RedisClientSettings#spinMicros()} before it sleeps ({@link
+ *       DirectConnection}).
  *   <li>A <b>virtual thread</b> always goes by the one {@link PipelinedConnection} that virtual threads share
  *       ({@link #shared()}): it writes its command itself and is woken by that connection's reader, a virtual thread
  *       too, so the whole round trip stays on the scheduler's carriers.
@@ -39,6 +41,11 @@ final class DirectConnections implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(DirectConnections.class.getName());
     private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /**
+     * How long after a call found every direct connection busy (and went multiplexed) the direct connections still
+     * count as under load, and wait for replies without polling ({@link DirectConnection#spin}).
+     */
+    static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final InetSocketAddress address;
     private final @Nullable RedisCredentialsProvider credentials;
@@ -46,6 +53,8 @@ final class DirectConnections implements AutoCloseable {
     private final @Nullable String clientName;
     private final Duration timeout;
     private final int max;
+    private final long spinNanos;
+    private volatile long overflowedAt = System.nanoTime() - 2 * QUIET_NANOS;
     private final ConcurrentLinkedDeque<DirectConnection> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
@@ -56,13 +65,15 @@ final class DirectConnections implements AutoCloseable {
     private volatile @Nullable PipelinedConnection shared;
     private volatile long openSharedAgainAt = System.nanoTime();
 
-    private DirectConnections(RedisURI uri, @Nullable RedisCredentialsProvider credentials, Duration timeout, int max) {
+    private DirectConnections(
+            RedisURI uri, @Nullable RedisCredentialsProvider credentials, Duration timeout, int max, long spinNanos) {
         this.address = InetSocketAddress.createUnresolved(uri.getHost(), uri.getPort());
         this.credentials = credentials;
         this.database = uri.getDatabase();
         this.clientName = uri.getClientName();
         this.timeout = timeout;
         this.max = max;
+        this.spinNanos = spinNanos;
     }
 
     /**
@@ -86,7 +97,8 @@ final class DirectConnections implements AutoCloseable {
         if (credentials != null && credentials.supportsStreaming()) {
             return Optional.empty();
         }
-        return Optional.of(new DirectConnections(uri, credentials, settings.commandTimeout(), max));
+        return Optional.of(new DirectConnections(
+                uri, credentials, settings.commandTimeout(), max, RedisClientSettings.spinMicros() * 1000L));
     }
 
     /**
@@ -97,12 +109,30 @@ final class DirectConnections implements AutoCloseable {
      */
     @Nullable
     DirectConnection enter() {
-        if (calls.incrementAndGet() > max || closed || Thread.currentThread().isVirtual()) {
+        int inFlight = calls.incrementAndGet();
+        if (inFlight > max) {
+            long now = System.nanoTime();
+            if (now - overflowedAt > QUIET_NANOS / 16) {
+                overflowedAt = now;
+            }
+            return null;
+        }
+        if (closed || Thread.currentThread().isVirtual()) {
             return null;
         }
         DirectConnection connection = idle.pollFirst();
-        if (connection != null || System.nanoTime() - openAgainAt < 0) {
-            return connection;
+        if (connection == null) {
+            connection = openOne();
+        }
+        if (connection != null) {
+            connection.spin(System.nanoTime() - overflowedAt > QUIET_NANOS ? spinNanos : 0);
+        }
+        return connection;
+    }
+
+    private @Nullable DirectConnection openOne() {
+        if (System.nanoTime() - openAgainAt < 0) {
+            return null;
         }
         if (open.incrementAndGet() > max) {
             open.decrementAndGet();

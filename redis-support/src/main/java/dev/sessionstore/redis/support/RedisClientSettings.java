@@ -71,6 +71,40 @@ public record RedisClientSettings(
         return new RedisClientSettings(uri, cluster, commandTimeout, connectTimeout, trust, n);
     }
 
+    /** The system property that sets {@link #spinMicros()}: {@value}. */
+    public static final String SPIN_PROPERTY = "sessionstore.redis.spinMicros";
+
+    /** The most {@link #spinMicros()} allowed. */
+    public static final int MAX_SPIN_MICROS = 1000;
+
+    /** The default of {@link #spinMicros()}. */
+    public static final int DEFAULT_SPIN_MICROS = 50;
+
+    /**
+     * How long a call on a direct connection under a light load polls its socket for the reply before it sleeps, in
+     * microseconds: the system property {@value #SPIN_PROPERTY} if set (0: never poll), else {@value
+     * #DEFAULT_SPIN_MICROS}. A connection whose average round trip is longer does not poll.
+     *
+     * @throws IllegalArgumentException if the property is not a whole number from 0 to {@value #MAX_SPIN_MICROS}
+     */
+    public static int spinMicros() {
+        String text = System.getProperty(SPIN_PROPERTY);
+        if (text == null) {
+            return DEFAULT_SPIN_MICROS;
+        }
+        int n;
+        try {
+            n = Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n < 0 || n > MAX_SPIN_MICROS) {
+            throw new IllegalArgumentException("-D" + SPIN_PROPERTY + " must be a whole number of microseconds from 0"
+                    + " (never poll) to " + MAX_SPIN_MICROS + ": " + text);
+        }
+        return n;
+    }
+
     private static int defaultDirectConnections() {
         String text = System.getProperty(DIRECT_CONNECTIONS_PROPERTY);
         if (text == null) {

@@ -11,6 +11,7 @@ import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +19,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -330,5 +333,108 @@ class DirectConnectionsIT {
         assertThat(last.get()).isEqualTo((long) threads * each);
         assertThat(link.sync().get("c")).isEqualTo(Long.toString((long) threads * each));
         assertThat(maxOpen.get()).isBetween(1, DirectConnections.DEFAULT_MAX);
+    }
+
+    @Test
+    void lightLoad_pollsForTheReply_untilACallFindsEveryConnectionBusy() {
+        DirectConnections pool = direct(link(redis().uri()));
+        long budget = RedisClientSettings.DEFAULT_SPIN_MICROS * 1000L;
+        DirectConnection first = pool.enter();
+        DirectConnection second = pool.enter();
+        assertThat(first).isNotNull();
+        assertThat(second).isNotNull();
+        assertThat(first.spinNanos()).isEqualTo(budget);
+        assertThat(pool.enter()).as("a third call in flight goes multiplexed").isNull();
+        pool.exit(null);
+        pool.exit(second);
+
+        DirectConnection underLoad = pool.enter();
+        assertThat(underLoad).isNotNull();
+        assertThat(underLoad.spinNanos())
+                .as("a call found every connection busy just now")
+                .isZero();
+        pool.exit(underLoad);
+        pool.exit(first);
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    DirectConnection quiet = pool.enter();
+                    try {
+                        return quiet != null && quiet.spinNanos() == budget;
+                    } finally {
+                        pool.exit(quiet);
+                    }
+                });
+    }
+
+    @Test
+    void roundTripsLongerThanTheBudget_stopThePolling_andShortOnesResumeIt() {
+        RedisServerProcess redis = redis();
+        try (DirectConnection connection = DirectConnection.open(
+                new InetSocketAddress("127.0.0.1", redis.port()), Optional.empty(), 0, null, TIMEOUT)) {
+            connection.spin(50_000);
+            assertThat(connection.spinNanos()).isEqualTo(50_000);
+            // a 5 ms script: the average round trip (1/8 of the newest) goes above 50 microseconds
+            connection.command(
+                    bytes("EVAL"),
+                    bytes("local s = redis.call('TIME') repeat local n = redis.call('TIME')"
+                            + " until (n[1] - s[1]) * 1000000 + n[2] - s[2] >= 5000 return 1"),
+                    bytes("0"));
+            assertThat(connection.averageNanos()).isGreaterThan(50_000);
+            connection.spin(50_000);
+            assertThat(connection.spinNanos()).isZero();
+
+            for (int i = 0; i < 100; i++) {
+                assertThat(connection.command(bytes("PING"))).isEqualTo("PONG");
+            }
+            connection.spin(2_000_000);
+            assertThat(connection.spinNanos()).isEqualTo(2_000_000);
+        }
+    }
+
+    @Test
+    void interruptedPlatformThread_stopsWaiting_asUnavailable_andTheConnectionIsReplaced() throws Exception {
+        RedisServerProcess redis = redis();
+        RedisLink link = link(redis.uri());
+        RedisCalls calls = new RedisCalls(link);
+        assertThat(calls.run(new RedisCallsIT.Add("c", 1))).isEqualTo(1L);
+        link.sync().configSet("lua-time-limit", "1500");
+        link(redis.uri()).async().eval("while true do end", ScriptOutputType.INTEGER, "spin");
+        await().atMost(Duration.ofSeconds(5)).until(() -> spinning(redis));
+
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicReference<Boolean> interrupted = new AtomicReference<>();
+        CountDownLatch started = new CountDownLatch(1);
+        Thread caller = Thread.ofPlatform().start(() -> {
+            started.countDown();
+            try {
+                calls.run(new RedisCallsIT.Add("c", 1));
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+            interrupted.set(Thread.currentThread().isInterrupted());
+        });
+        started.await();
+        Thread.sleep(100);
+        caller.interrupt();
+        caller.join(Duration.ofMillis(300));
+
+        assertThat(caller.isAlive())
+                .as("stopped waiting before the command timeout")
+                .isFalse();
+        assertThat(failure.get()).isInstanceOf(TestExceptions.Unavailable.class);
+        assertThat(interrupted.get()).isTrue();
+        assertThat(direct(link).open())
+                .as("the interrupted call's connection is closed")
+                .isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "+OK".equals(redis.sendQuietly("SCRIPT KILL")));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() ->
+                        assertThat(calls.run(new RedisCallsIT.Add("d", 3))).isEqualTo(3L));
+        assertThat(direct(link).open()).isEqualTo(1);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

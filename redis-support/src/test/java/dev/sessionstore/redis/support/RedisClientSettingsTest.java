@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The direct-connection setting: its default, the system property and its bounds. */
@@ -53,6 +54,33 @@ class RedisClientSettingsTest {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(property)
                     .hasMessageContaining("99");
+        } finally {
+            if (before == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, before);
+            }
+        }
+    }
+
+    @Test
+    void spinMicros_defaultsTo50_andTheSystemPropertyIsChecked() {
+        String property = RedisClientSettings.SPIN_PROPERTY;
+        String before = System.getProperty(property);
+        try {
+            System.clearProperty(property);
+            assertThat(RedisClientSettings.spinMicros()).isEqualTo(50);
+            System.setProperty(property, " 0 ");
+            assertThat(RedisClientSettings.spinMicros()).isZero();
+            System.setProperty(property, "1000");
+            assertThat(RedisClientSettings.spinMicros()).isEqualTo(1000);
+            for (String bad : List.of("1001", "-1", "fast")) {
+                System.setProperty(property, bad);
+                assertThatThrownBy(RedisClientSettings::spinMicros)
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining(property)
+                        .hasMessageContaining(bad);
+            }
         } finally {
             if (before == null) {
                 System.clearProperty(property);
