@@ -47,8 +47,8 @@ require_cpu_lists CPU_APP CPU_LOAD
   RB_REQUESTS >= 1000 && RB_REQUESTS <= 10000000)) ||
   { echo "ROUNDS 1..20, DURATION 1..300, SESSIONS 1..100000, RB_REQUESTS 1000..10000000" >&2; exit 2; }
 for t in $TRANSPORTS; do
-  [[ $t == direct || $t == epoll || $t == nio ]] ||
-    { echo "TRANSPORTS: some of direct, epoll and nio, got '$t'" >&2; exit 2; }
+  [[ $t == direct || $t == nopoll || $t == epoll || $t == nio ]] ||
+    { echo "TRANSPORTS: some of direct, nopoll, epoll and nio, got '$t'" >&2; exit 2; }
 done
 require_tools wrk redis-server redis-cli redis-benchmark taskset curl awk "$JAVA"
 
@@ -252,8 +252,10 @@ $SWITCH_ROWS
   \`GET /v1/session\`: the same script, keys and arguments. Its p50 has 1 µs resolution.
 - The store touch runs in its own JVM (\`bench/load/LoadDriver.java\`, the server's libraries), pinned like the
   server, ${WARMUP}s of warm-up then ${DURATION}s; the p50 is of each \`touch\` call's duration. \`direct\` runs
-  it as shipped: the calling thread writes the script call and reads its reply on a direct connection to Redis.
-  \`epoll\` and \`nio\` turn those off (\`-Dsessionstore.redis.direct=0\`), so every call goes through Lettuce's
+  it as shipped: the calling thread writes the script call and reads its reply on a direct connection to Redis,
+  polling for it for up to 50 µs before it sleeps; \`nopoll\` the same without polling
+  (\`-Dsessionstore.redis.spinMicros=0\`). Client CPU per touch is the driver JVM's user + system time over the
+  measured window divided by its touches. \`epoll\` and \`nio\` turn those off (\`-Dsessionstore.redis.direct=0\`), so every call goes through Lettuce's
   multiplexed connection, on Netty's native epoll transport or (\`-Dio.lettuce.core.epoll=false\`) on Java NIO, the
   client path before this issue.
 MD
