@@ -88,27 +88,26 @@ public record RedisClientSettings(
      * @throws IllegalArgumentException if the property is not a whole number from 0 to {@value #MAX_SPIN_MICROS}
      */
     public static int spinMicros() {
-        String text = System.getProperty(SPIN_PROPERTY);
-        if (text == null) {
-            return DEFAULT_SPIN_MICROS;
-        }
-        int n;
-        try {
-            n = Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            n = -1;
-        }
-        if (n < 0 || n > MAX_SPIN_MICROS) {
-            throw new IllegalArgumentException("-D" + SPIN_PROPERTY + " must be a whole number of microseconds from 0"
-                    + " (never poll) to " + MAX_SPIN_MICROS + ": " + text);
-        }
-        return n;
+        return wholeNumberProperty(
+                SPIN_PROPERTY,
+                DEFAULT_SPIN_MICROS,
+                MAX_SPIN_MICROS,
+                "a whole number of microseconds" + " from 0 (never poll) to " + MAX_SPIN_MICROS);
     }
 
     private static int defaultDirectConnections() {
-        String text = System.getProperty(DIRECT_CONNECTIONS_PROPERTY);
+        return wholeNumberProperty(
+                DIRECT_CONNECTIONS_PROPERTY,
+                DirectConnections.DEFAULT_MAX,
+                MAX_DIRECT_CONNECTIONS,
+                "a whole number from 0 (off) to " + MAX_DIRECT_CONNECTIONS);
+    }
+
+    /** The system property {@code name} as a whole number from 0 to {@code max}, or {@code absent} if unset. */
+    private static int wholeNumberProperty(String name, int absent, int max, String expected) {
+        String text = System.getProperty(name);
         if (text == null) {
-            return DirectConnections.DEFAULT_MAX;
+            return absent;
         }
         int n;
         try {
@@ -116,9 +115,8 @@ public record RedisClientSettings(
         } catch (NumberFormatException e) {
             n = -1;
         }
-        if (n < 0 || n > MAX_DIRECT_CONNECTIONS) {
-            throw new IllegalArgumentException("-D" + DIRECT_CONNECTIONS_PROPERTY + " must be a whole number from 0"
-                    + " (off) to " + MAX_DIRECT_CONNECTIONS + ": " + text);
+        if (n < 0 || n > max) {
+            throw new IllegalArgumentException("-D" + name + " must be " + expected + ": " + text);
         }
         return n;
     }

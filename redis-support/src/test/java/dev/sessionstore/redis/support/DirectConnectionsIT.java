@@ -402,10 +402,26 @@ class DirectConnectionsIT {
         link(redis.uri()).async().eval("while true do end", ScriptOutputType.INTEGER, "spin");
         await().atMost(Duration.ofSeconds(5)).until(() -> spinning(redis));
 
+        assertAnInterruptStopsTheWait(Thread.ofPlatform(), calls);
+        assertThat(direct(link).open())
+                .as("the interrupted call's connection is closed")
+                .isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "+OK".equals(redis.sendQuietly("SCRIPT KILL")));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() ->
+                        assertThat(calls.run(new RedisCallsIT.Add("d", 3))).isEqualTo(3L));
+        assertThat(direct(link).open()).isEqualTo(1);
+    }
+
+    /**
+     * Starts a call on a new thread of {@code kind} while Redis is busy, interrupts it 100 ms later, and checks that
+     * it stopped waiting at once (well before the command timeout), failed as unavailable and kept its interrupt.
+     */
+    static void assertAnInterruptStopsTheWait(Thread.Builder kind, RedisCalls calls) throws InterruptedException {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicReference<Boolean> interrupted = new AtomicReference<>();
         CountDownLatch started = new CountDownLatch(1);
-        Thread caller = Thread.ofPlatform().start(() -> {
+        Thread caller = kind.start(() -> {
             started.countDown();
             try {
                 calls.run(new RedisCallsIT.Add("c", 1));
@@ -424,14 +440,6 @@ class DirectConnectionsIT {
                 .isFalse();
         assertThat(failure.get()).isInstanceOf(TestExceptions.Unavailable.class);
         assertThat(interrupted.get()).isTrue();
-        assertThat(direct(link).open())
-                .as("the interrupted call's connection is closed")
-                .isZero();
-        await().atMost(Duration.ofSeconds(10)).until(() -> "+OK".equals(redis.sendQuietly("SCRIPT KILL")));
-        await().atMost(Duration.ofSeconds(5))
-                .untilAsserted(() ->
-                        assertThat(calls.run(new RedisCallsIT.Add("d", 3))).isEqualTo(3L));
-        assertThat(direct(link).open()).isEqualTo(1);
     }
 
     private static byte[] bytes(String text) {

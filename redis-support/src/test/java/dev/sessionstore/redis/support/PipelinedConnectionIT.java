@@ -14,11 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -255,28 +253,7 @@ class PipelinedConnectionIT {
         link(redis.uri()).async().eval("while true do end", ScriptOutputType.INTEGER, "spin");
         await().atMost(Duration.ofSeconds(5)).until(() -> DirectConnectionsIT.spinning(redis));
 
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        AtomicReference<Boolean> interrupted = new AtomicReference<>();
-        CountDownLatch started = new CountDownLatch(1);
-        Thread caller = Thread.ofVirtual().start(() -> {
-            started.countDown();
-            try {
-                calls.run(new RedisCallsIT.Add("c", 1));
-            } catch (RuntimeException e) {
-                failure.set(e);
-            }
-            interrupted.set(Thread.currentThread().isInterrupted());
-        });
-        started.await();
-        Thread.sleep(100);
-        caller.interrupt();
-        caller.join(Duration.ofMillis(300));
-
-        assertThat(caller.isAlive())
-                .as("stopped waiting before the command timeout")
-                .isFalse();
-        assertThat(failure.get()).isInstanceOf(TestExceptions.Unavailable.class);
-        assertThat(interrupted.get()).isTrue();
+        DirectConnectionsIT.assertAnInterruptStopsTheWait(Thread.ofVirtual(), calls);
         await().atMost(Duration.ofSeconds(10)).until(() -> "+OK".equals(redis.sendQuietly("SCRIPT KILL")));
         await().atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(virtual(() -> calls.run(new RedisCallsIT.Add("d", 3))))
