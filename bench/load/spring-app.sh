@@ -4,10 +4,14 @@
 #   bench/load/spring-app.sh               # writes docs/spring-benchmark.md
 #
 # The app is bench-spring (Spring Boot 4.0.7, Spring Security form login, one authenticated page GET /page that
-# reads a session attribute), run with each of three session layers (bench.layer):
+# reads a session attribute), run with each of these session layers (bench.layer):
 #   sessionstore            Spring Session over sessionstore's SessionStoreRepository and the starter's Redis store
 #   spring-session          Spring Session Data Redis, default repository (RedisSessionRepository)
 #   spring-session-indexed  Spring Session Data Redis, indexed repository (RedisIndexedSessionRepository)
+#   spring-session-map      Spring Session's in-memory MapSessionRepository (CEILING=1, the default): no Redis, no
+#                           serialization, so the app at the cost of a session layer that costs next to nothing; it
+#                           bounds what any session layer can gain over another in this app, and app CPU per request
+#                           above it is what each layer itself costs
 # For each of $ROUNDS rounds, interleaved (the layers' order rotates by one each round), each layer gets a fresh
 # private redis-server (no persistence, 127.0.0.1, free port) and a fresh app JVM; $SESSIONS users log in (one
 # session each, curl form login), wrk warms up for $WARMUP s, then measures $DURATION s of GET /page with one session
@@ -18,7 +22,7 @@
 # (min-max) go to $OUT. Every wrk answer is checked to be 2xx; a run with errors says so.
 #
 # Settings (environment): ROUNDS=3 DURATION=20 (s per measurement) WARMUP=20 (s) CONNS=64 WRK_THREADS=2
-# SESSIONS=500 PROBE=50 JAR=bench-spring/target/sessionstore-bench-spring-*-exec.jar (built with mvn when missing)
+# SESSIONS=500 PROBE=50 CEILING=1 (0 leaves out the in-memory layer) JAR=bench-spring/target/sessionstore-bench-spring-*-exec.jar (built with mvn when missing)
 # JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 JAVA_OPTS="-Xms1g -Xmx1g -XX:+UseG1GC"
 # CPU_APP=0 (the app JVM) CPU_LOAD=1 (Redis, wrk, curl) OUT=docs/spring-benchmark.md
 set -euo pipefail
@@ -34,6 +38,7 @@ CONNS=${CONNS:-64}
 WRK_THREADS=${WRK_THREADS:-2}
 SESSIONS=${SESSIONS:-500}
 PROBE=${PROBE:-50}
+CEILING=${CEILING:-1}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA_OPTS=${JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseG1GC}
 CPU_APP=${CPU_APP:-0}
@@ -42,8 +47,12 @@ OUT=${OUT:-$ROOT/docs/spring-benchmark.md}
 JAVA=$JAVA_HOME/bin/java
 SETTLE=2 # s after each wrk run, for the requests still in flight
 LAYERS=(sessionstore spring-session spring-session-indexed)
+declare -A LABEL=([sessionstore]="(a) sessionstore" [spring-session]="(b) spring-session"
+  [spring-session-indexed]="(c) spring-session-indexed" [spring-session-map]="(d) spring-session-map: the ceiling")
 COMMAND="$0${*:+ $*}"
-require_whole_numbers ROUNDS DURATION WARMUP CONNS WRK_THREADS SESSIONS PROBE
+require_whole_numbers ROUNDS DURATION WARMUP CONNS WRK_THREADS SESSIONS PROBE CEILING
+((CEILING <= 1)) || { echo "CEILING is 0 or 1, got $CEILING" >&2; exit 2; }
+((CEILING == 0)) || LAYERS+=(spring-session-map)
 require_cpu_lists CPU_APP CPU_LOAD # taskset CPU lists
 ((ROUNDS >= 1 && ROUNDS <= 20 && DURATION >= 1 && DURATION <= 300 && SESSIONS >= 1 && SESSIONS <= 100000 &&
   PROBE >= 1 && PROBE <= 1000)) ||
@@ -190,8 +199,8 @@ run_layer() {
 # --- interleaved rounds ------------------------------------------------------------------------------
 : >"$WORK/results"
 for r in $(seq 1 "$ROUNDS"); do
-  for k in 0 1 2; do
-    layer=${LAYERS[$(((r - 1 + k) % 3))]}
+  for k in "${!LAYERS[@]}"; do
+    layer=${LAYERS[$(((r - 1 + k) % ${#LAYERS[@]}))]}
     run_layer "$layer" "$r" >>"$WORK/results" # not in a subshell: the cleanup trap sees its pids
     tail -n 1 "$WORK/results" >&2
   done
@@ -210,7 +219,14 @@ cell() { # layer field format -> "median (min–max)"
   echo "$(med "$1" "$2" | fmt_n "$3") ($(values "$1" "$2" | stat min | fmt_n "$3")–$(values "$1" "$2" | stat max | fmt_n "$3"))"
 }
 row() { # label field format
-  echo "| $1 | $(cell sessionstore "$2" "$3") | $(cell spring-session "$2" "$3") | $(cell spring-session-indexed "$2" "$3") |"
+  local line="| $1 |" layer
+  for layer in "${LAYERS[@]}"; do line+=" $(cell "$layer" "$2" "$3") |"; done
+  echo "$line"
+}
+header() { # the results table's first two lines
+  local line="| measurement |" rule="|---|" layer
+  for layer in "${LAYERS[@]}"; do line+=" ${LABEL[$layer]} |" rule+="---|"; done
+  printf '%s\n%s\n' "$line" "$rule"
 }
 ratio() { awk -v a="$(med "$1" "$3")" -v b="$(med "$2" "$3")" 'BEGIN {printf "%.2f", (b > 0) ? a / b : 0}'; }
 
@@ -231,6 +247,16 @@ RPS_AB=$(ratio sessionstore spring-session rps)
 RPS_AC=$(ratio sessionstore spring-session-indexed rps)
 BYTES_AB=$(ratio sessionstore spring-session bytes_per_session)
 SENT_A=$(med sessionstore sent_per_req | fmt_n 2)
+# the ceiling: what the in-memory layer gives over (b) and (c), and each layer's app CPU per request above it
+CEILING_ROWS=""
+if ((CEILING)); then
+  CEIL_B=$(ratio spring-session-map spring-session rps)
+  CEIL_C=$(ratio spring-session-map spring-session-indexed rps)
+  above() { awk -v a="$(med "$1" app_cpu_us)" -v m="$(med spring-session-map app_cpu_us)" 'BEGIN {printf "%.0f", a - m}'; }
+  CEILING_ROWS="| (d) the ceiling: in-memory layer over (b), requests/s | $CEIL_B × | the most any session layer could give this app over (b) on this machine; the 1.3× target $(awk -v c="$CEIL_B" 'BEGIN {print (c >= 1.3) ? "is within it" : "is beyond it"}') |
+| (d) the ceiling over (c), requests/s | $CEIL_C × | the 2× target $(awk -v c="$CEIL_C" 'BEGIN {print (c >= 2) ? "is within it" : "is beyond it"}') |
+| app CPU per request above the ceiling (µs): what each layer itself costs the app | (a) $(above sessionstore), (b) $(above spring-session), (c) $(above spring-session-indexed) | medians' differences |"
+fi
 verdict() { awk -v v="$1" -v t="$2" -v dir="$3" 'BEGIN {ok = (dir == "ge") ? v >= t : v <= t; print ok ? "met" : "**not met**"}'; }
 
 CPU_MODEL=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1)
@@ -269,14 +295,16 @@ Generated by \`bench/load/spring-app.sh\` — do not edit by hand; run the scrip
   Lettuce at the project's version for all three layers), one layer per run (\`--bench.layer=\`):
   (a) \`sessionstore\`: Spring Session's filter over \`SessionStoreRepository\` and the starter's \`RedisSessionStore\`;
   (b) \`spring-session\`: \`@EnableRedisHttpSession\` (\`RedisSessionRepository\`, JDK serialization);
-  (c) \`spring-session-indexed\`: \`@EnableRedisIndexedHttpSession\` (\`RedisIndexedSessionRepository\`, JDK serialization)
+  (c) \`spring-session-indexed\`: \`@EnableRedisIndexedHttpSession\` (\`RedisIndexedSessionRepository\`, JDK serialization)$(
+  ((CEILING)) && printf '%s' ";
+  (d) \`spring-session-map\`: \`@EnableSpringHttpSession\` over Spring Session's in-memory \`MapSessionRepository\` (no Redis,
+  no serialization; not deployable): the app with a session layer that costs next to nothing, the ceiling")
 
 ## Results
 
 Medians of $ROUNDS interleaved rounds (min–max in brackets). Validity: $VALID.
 
-| measurement | (a) sessionstore | (b) spring-session | (c) spring-session-indexed |
-|---|---|---|---|
+$(header)
 $(row "requests/s, $CONNS connections" rps 0)
 $(row "p50 latency (ms)" p50_us ms)
 $(row "p99 latency (ms)" p99_us ms)
@@ -294,6 +322,7 @@ $(row "used_memory growth per session (bytes)" used_memory_per_session 0)
 | (a) ≥ 2 × (c) requests/s | $RPS_AC × | $(verdict "$RPS_AC" 2 ge) |
 | (a) 1 Redis round trip per request | $SENT_A commands sent per request | $(verdict "$SENT_A" 1 le) |
 | (a) bytes per session ≤ 0.5 × (b) | $BYTES_AB × | $(verdict "$BYTES_AB" 0.5 le) |
+$CEILING_ROWS
 
 ### Per round
 
@@ -322,4 +351,6 @@ $(per_round)
 - Latencies are wrk's (coordinated omission not corrected; wrk is closed-loop).
 MD
 log "wrote $OUT"
-echo "requests/s (a) $(med sessionstore rps | fmt_n 0) (b) $(med spring-session rps | fmt_n 0) (c) $(med spring-session-indexed rps | fmt_n 0) | a/b $RPS_AB a/c $RPS_AC | sent/req (a) $SENT_A | bytes a/b $BYTES_AB"
+echo "requests/s (a) $(med sessionstore rps | fmt_n 0) (b) $(med spring-session rps | fmt_n 0) (c) $(med spring-session-indexed rps | fmt_n 0)$(
+  ((CEILING)) && echo " (d) $(med spring-session-map rps | fmt_n 0)") | a/b $RPS_AB a/c $RPS_AC$(
+  ((CEILING)) && echo " d/b $CEIL_B d/c $CEIL_C") | sent/req (a) $SENT_A | bytes a/b $BYTES_AB"

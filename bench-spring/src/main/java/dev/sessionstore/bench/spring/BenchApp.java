@@ -16,8 +16,7 @@ public class BenchApp {
         env.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
         String layer = env.getProperty("bench.layer");
         if (layer == null) {
-            throw new IllegalArgumentException(
-                    "bench.layer is required: sessionstore, spring-session or" + " spring-session-indexed");
+            throw new IllegalArgumentException("bench.layer is required: one of " + Layer.names());
         }
         builder(Layer.of(layer)).run(args);
     }

@@ -14,7 +14,14 @@ public enum Layer {
     /** Spring Session Data Redis, its default {@code RedisSessionRepository}. */
     SPRING_SESSION("spring-session"),
     /** Spring Session Data Redis, its {@code RedisIndexedSessionRepository}. */
-    SPRING_SESSION_INDEXED("spring-session-indexed");
+    SPRING_SESSION_INDEXED("spring-session-indexed"),
+    /**
+     * Spring Session over its in-memory {@code MapSessionRepository}: no Redis, no serialization, sessions shared by
+     * reference within the JVM. Not a deployable layer (nothing survives a restart, nothing is shared between
+     * instances); it measures what the app costs with a session layer that costs next to nothing, the ceiling for the
+     * others.
+     */
+    SPRING_SESSION_MAP("spring-session-map");
 
     private final String profile;
 
@@ -38,8 +45,11 @@ public enum Layer {
                 return layer;
             }
         }
-        throw new IllegalArgumentException("bench.layer must be one of "
-                + Arrays.stream(values()).map(Layer::profile).collect(Collectors.joining(", "))
-                + ", got '" + value + "'");
+        throw new IllegalArgumentException("bench.layer must be one of " + names() + ", got '" + value + "'");
+    }
+
+    /** The layers' names, comma-separated, for messages. */
+    static String names() {
+        return Arrays.stream(values()).map(Layer::profile).collect(Collectors.joining(", "));
     }
 }

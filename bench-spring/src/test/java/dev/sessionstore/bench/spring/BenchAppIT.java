@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.session.MapSessionRepository;
 import org.springframework.session.SessionRepository;
 
 /** Each layer's app on a random port, its sessions on a private redis-server: login, the page, whose keys. */
@@ -92,6 +93,14 @@ class BenchAppIT {
                 assertThat(app.getBean(SessionRepository.class)).isInstanceOf(SessionStoreRepository.class);
                 assertThat(app.getBean("springSessionRepositoryFilter"))
                         .isInstanceOf(SessionStoreRepositoryFilter.class);
+            } else if (layer == Layer.SPRING_SESSION_MAP) {
+                // the ceiling: sessions stay in the JVM, nothing of either Redis layer is started
+                assertThat(keys).isEmpty();
+                assertThat(app.getBean(SessionRepository.class)).isInstanceOf(MapSessionRepository.class);
+                assertThat(app.getBeanProvider(RedisConnectionFactory.class).getIfAvailable())
+                        .isNull();
+                assertThat(app.getBeanProvider(SessionStore.class).getIfAvailable())
+                        .isNull();
             } else {
                 assertThat(keys).isNotEmpty().allMatch(key -> key.startsWith("spring:session:"));
                 assertThat(app.getBeanProvider(SessionStore.class).getIfAvailable())
@@ -105,7 +114,7 @@ class BenchAppIT {
     void anUnknownLayer_isRefusedByName() {
         assertThatThrownBy(() -> Layer.of("redis"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("bench.layer must be one of sessionstore, spring-session, spring-session-indexed, got"
-                        + " 'redis'");
+                .hasMessage("bench.layer must be one of sessionstore, spring-session, spring-session-indexed,"
+                        + " spring-session-map, got 'redis'");
     }
 }
