@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>On a <b>platform thread</b>, while at most {@code max} such calls are in flight, the caller borrows one of up
- *       to {@code max} {@link DirectConnection}s and does its round trip itself, blocked in the kernel until the
- *       reply arrives, saving the two thread hand-offs of a multiplexed client (to its event loop and back). Under a
+ *       to {@code max} {@link DirectConnection}s and does its round trip itself, waiting for the reply on its own
+ *       thread, saving the two thread hand-offs of a multiplexed client (to its event loop and back). Under a
  *       heavier load calls go by the link's multiplexed Lettuce connection, where concurrent calls share Redis's
  *       reads and writes. While no call has found every direct connection busy for {@link #QUIET_NANOS}, a caller
  *       polls its socket for the reply for up to {@link RedisClientSettings#spinMicros()} before it sleeps ({@link

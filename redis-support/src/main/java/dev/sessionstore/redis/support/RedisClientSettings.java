@@ -92,7 +92,7 @@ public record RedisClientSettings(
                 SPIN_PROPERTY,
                 DEFAULT_SPIN_MICROS,
                 MAX_SPIN_MICROS,
-                "a whole number of microseconds" + " from 0 (never poll) to " + MAX_SPIN_MICROS);
+                "a whole number of microseconds from 0 (never poll) to " + MAX_SPIN_MICROS);
     }
 
     private static int defaultDirectConnections() {
