@@ -104,6 +104,11 @@ public final class AttributeCodec {
      */
     public @Nullable Object decode(JsonValue json) {
         Objects.requireNonNull(json, "json");
+        String text = json.json();
+        if (text.startsWith("{") || text.startsWith("[")) {
+            // Jackson reads and checks the text itself: a value read back from a store is not parsed twice
+            return decodeText(text);
+        }
         switch (json.kind()) {
             case NULL -> {
                 return null;

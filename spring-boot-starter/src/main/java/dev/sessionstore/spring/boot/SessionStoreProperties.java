@@ -1,6 +1,7 @@
 package dev.sessionstore.spring.boot;
 
 import dev.sessionstore.redis.support.RedisClientSettings;
+import dev.sessionstore.spring.session.SessionStoreRepositoryOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -71,10 +72,14 @@ public record SessionStoreProperties(
      * @param allowedTypes attribute value types the codec accepts beyond Spring Security's: class names, or package
      *     names ending in {@code .*}; default none
      * @param absoluteTimeout the longest a session lives however active it is; default none
+     * @param securityContextCache how many sessions' decoded Spring Security contexts are kept, so that a request whose
+     *     session's stored context is unchanged does not decode it again; 0 (decode on every request) to 1,000,000;
+     *     default 10,000 (see {@code SessionStoreRepositoryOptions.securityContextCache})
      */
     public record Session(
             @DefaultValue List<String> allowedTypes,
-            @Nullable Duration absoluteTimeout) {
+            @Nullable Duration absoluteTimeout,
+            @DefaultValue("10000") int securityContextCache) {
         public Session {
             allowedTypes = List.copyOf(Objects.requireNonNull(allowedTypes, "sessionstore.session.allowed-types"));
             for (String type : allowedTypes) {
@@ -86,6 +91,11 @@ public record SessionStoreProperties(
             if (absoluteTimeout != null && (absoluteTimeout.isNegative() || absoluteTimeout.isZero())) {
                 throw new IllegalArgumentException(
                         "sessionstore.session.absolute-timeout must be positive: " + absoluteTimeout);
+            }
+            if (securityContextCache < 0
+                    || securityContextCache > SessionStoreRepositoryOptions.MAX_SECURITY_CONTEXT_CACHE) {
+                throw new IllegalArgumentException("sessionstore.session.security-context-cache must be 0 (off) to "
+                        + SessionStoreRepositoryOptions.MAX_SECURITY_CONTEXT_CACHE + ": " + securityContextCache);
             }
         }
 

@@ -46,8 +46,9 @@ public class SessionStoreSessionAutoConfiguration {
     @ConditionalOnMissingBean
     SessionStoreRepository sessionRepository(
             SessionStore store, AttributeCodec codec, SessionStoreProperties properties, Environment env) {
-        SessionStoreRepositoryOptions options =
-                SessionStoreRepositoryOptions.defaults().withCodec(codec);
+        SessionStoreRepositoryOptions options = SessionStoreRepositoryOptions.defaults()
+                .withCodec(codec)
+                .withSecurityContextCache(properties.session().securityContextCache());
         // as Boot's own Spring Session stores: spring.session.timeout, else the servlet container's session timeout
         Binder binder = Binder.get(env);
         Duration idle = binder.bind("spring.session.timeout", Duration.class)

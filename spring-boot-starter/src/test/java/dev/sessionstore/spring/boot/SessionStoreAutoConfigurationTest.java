@@ -130,6 +130,14 @@ class SessionStoreAutoConfigurationTest {
                             .rootCause()
                             .hasMessageContaining("sessionstore.direct-connections must be 0 (off) to 64: " + bad));
         }
+        for (String bad : new String[] {"-1", "1000001"}) {
+            runner.withPropertyValues("sessionstore.session.security-context-cache=" + bad)
+                    .run(context -> assertThat(context)
+                            .getFailure()
+                            .rootCause()
+                            .hasMessageContaining(
+                                    "sessionstore.session.security-context-cache must be 0 (off) to 1000000: " + bad));
+        }
         runner.withPropertyValues("sessionstore.redis-url=http://x")
                 .run(context ->
                         assertThat(context).getFailure().rootCause().hasMessageContaining("sessionstore.redis-url"));
@@ -178,7 +186,7 @@ class SessionStoreAutoConfigurationTest {
                 Duration.ofMillis(500),
                 false,
                 null,
-                new SessionStoreProperties.Session(java.util.List.of(), null));
+                new SessionStoreProperties.Session(java.util.List.of(), null, 10_000));
     }
 
     private static StandardEnvironment env(Map<String, Object> values) {

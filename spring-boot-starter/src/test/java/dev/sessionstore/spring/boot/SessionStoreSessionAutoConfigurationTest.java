@@ -57,6 +57,18 @@ class SessionStoreSessionAutoConfigurationTest {
     }
 
     @Test
+    void securityContextCacheIsTheSessionProperty_elseTenThousandSessions() {
+        web.run(context -> assertThat(
+                        context.getBean(SessionStoreRepository.class).options().securityContextCache())
+                .isEqualTo(10_000));
+        web.withPropertyValues("sessionstore.session.security-context-cache=0")
+                .run(context -> assertThat(context.getBean(SessionStoreRepository.class)
+                                .options()
+                                .securityContextCache())
+                        .isZero());
+    }
+
+    @Test
     void idleTimeoutFallsBackToTheServletSessionTimeout_andSpringSessionTimeoutWins() {
         web.withPropertyValues("server.servlet.session.timeout=9m")
                 .run(context -> assertThat(context.getBean(SessionStoreRepository.class)

@@ -17,14 +17,23 @@ import org.jspecify.annotations.Nullable;
  * {@code SaveMode.ON_SET_ATTRIBUTE}). Not thread-safe: {@link SessionStoreSession} guards it.
  */
 final class Attributes {
+    /** Decodes a stored value of the session: its name and JSON. */
+    @FunctionalInterface
+    interface Decoder {
+        @Nullable
+        Object decode(String name, JsonValue json);
+    }
+
     private final AttributeCodec codec;
+    private final Decoder decoder;
     private Map<String, JsonValue> stored;
     private final Set<String> names;
     private final Map<String, Object> values = new HashMap<>();
     private final Set<String> changed = new LinkedHashSet<>();
 
-    Attributes(AttributeCodec codec, Map<String, JsonValue> stored) {
+    Attributes(AttributeCodec codec, Map<String, JsonValue> stored, Decoder decoder) {
         this.codec = codec;
+        this.decoder = decoder;
         this.stored = Map.copyOf(stored);
         this.names = new LinkedHashSet<>(stored.keySet());
     }
@@ -36,7 +45,7 @@ final class Attributes {
             return value;
         }
         JsonValue json = stored.get(name);
-        value = json == null ? null : codec.decode(json);
+        value = json == null ? null : decoder.decode(name, json);
         if (value != null) {
             values.put(name, value);
         }

@@ -22,7 +22,9 @@ import org.springframework.session.FindByIndexNameSessionRepository;
  * <ul>
  *   <li>{@link #createSession()} makes nothing in the store; the first {@link #save} creates the session, with its
  *       attributes and its principal as the store's user id.
- *   <li>{@link #findById} of a token is one {@code touch} (it slides the idle expiry).
+ *   <li>{@link #findById} of a token is one {@code touch} (it slides the idle expiry). A session's Spring Security
+ *       context is decoded again only when its stored JSON changed ({@link
+ *       SessionStoreRepositoryOptions#securityContextCache()}).
  *   <li>{@link #save} sends what changed as one {@code update}, and nothing when nothing changed; see {@link
  *       SessionStoreSession} for principal and idle-timeout changes.
  *   <li>{@link #findByPrincipalName} and {@link #findByIndexNameAndIndexValue} return listed sessions keyed by a
@@ -50,7 +52,13 @@ public final class SessionStoreRepository implements FindByIndexNameSessionRepos
         this.ctx = new Context(
                 Objects.requireNonNull(store, "store"),
                 Objects.requireNonNull(options, "options"),
-                Objects.requireNonNull(clock, "clock"));
+                Objects.requireNonNull(clock, "clock"),
+                ContextCache.of(options.codec(), options.securityContextCache()));
+    }
+
+    /** The settings this repository runs with. */
+    public SessionStoreRepositoryOptions options() {
+        return ctx.options();
     }
 
     /** A new session, not in the store until its first {@link #save}. */
@@ -119,8 +127,12 @@ public final class SessionStoreRepository implements FindByIndexNameSessionRepos
                 lookups.remove(id);
             }
             ctx.store().revoke(token.get());
+            ctx.contexts().forget(token.get().id());
         } else if (id != null) {
-            ListingKey.tryParse(id).ifPresent(k -> ctx.store().revoke(k.id()));
+            ListingKey.tryParse(id).ifPresent(k -> {
+                ctx.store().revoke(k.id());
+                ctx.contexts().forget(k.id());
+            });
         }
     }
 

@@ -63,7 +63,15 @@ public final class SessionStoreSession implements org.springframework.session.Se
         this.stored = stored;
         this.listing = listing;
         this.provisionalId = provisionalId();
-        this.attributes = new Attributes(ctx.options().codec(), stored == null ? Map.of() : stored.attributes());
+        this.attributes = stored == null
+                ? new Attributes(
+                        ctx.options().codec(),
+                        Map.of(),
+                        (name, json) -> ctx.contexts().decode(null, name, json))
+                : new Attributes(
+                        ctx.options().codec(),
+                        stored.attributes(),
+                        (name, json) -> ctx.contexts().decode(stored.id(), name, json));
         this.idleTimeout = stored == null ? ctx.options().defaultIdleTimeout() : stored.idleTimeout();
         this.lastAccessedTime = stored == null ? ctx.clock().instant() : stored.lastAccessedAt();
     }

@@ -234,6 +234,82 @@ abstract class SessionStoreRepositoryContract {
         assertThat(back).isEqualTo(session.getAttribute(SECURITY_CONTEXT));
     }
 
+    /** A context saved in a new session of its principal; the counts are reset. */
+    SessionToken savedContext(SecurityContext context) {
+        SessionStoreSession session = repository.createSession();
+        session.setAttribute(SECURITY_CONTEXT, context);
+        repository.save(session);
+        store.reset();
+        return SessionToken.parse(session.getId());
+    }
+
+    SecurityContext contextOf(SessionToken token) {
+        return repository.findById(token.reveal()).getAttribute(SECURITY_CONTEXT);
+    }
+
+    @Test
+    void securityContext_readAgainUnchanged_isANewContext_aroundTheSameAuthentication_andTheStoreIsStillAsked() {
+        SessionToken token = savedContext(Fixtures.securityContext("ctx-gus", "ROLE_USER"));
+
+        SecurityContext first = contextOf(token);
+        SecurityContext second = contextOf(token);
+
+        assertThat(second).isNotSameAs(first).isEqualTo(first);
+        assertThat(second.getAuthentication()).isSameAs(first.getAuthentication());
+        assertThat(store.count("touch")).isEqualTo(2);
+        first.setAuthentication(null); // what logout does to its request's context
+        assertThat(contextOf(token).getAuthentication()).isSameAs(second.getAuthentication());
+    }
+
+    @Test
+    void securityContext_changedByAnotherInstance_isDecodedAgain() {
+        SessionToken token = savedContext(Fixtures.securityContext("ctx-hal", "ROLE_USER"));
+        SecurityContext before = contextOf(token);
+        SessionStoreRepository other = new SessionStoreRepository(store, options(), Clock.systemUTC());
+        SessionStoreSession there = other.findById(token.reveal());
+        there.setAttribute(SECURITY_CONTEXT, Fixtures.securityContext("ctx-hal", "ROLE_USER", "ROLE_ADMIN"));
+        other.save(there);
+
+        SecurityContext after = contextOf(token);
+
+        assertThat(after.getAuthentication()).isNotSameAs(before.getAuthentication());
+        assertThat(after.getAuthentication().getAuthorities())
+                .extracting(GrantedAuthority::getAuthority)
+                .containsExactlyInAnyOrder("ROLE_USER", "ROLE_ADMIN");
+    }
+
+    @Test
+    void securityContext_ofARevokedSession_isNotAnsweredFromWhatWasKept() {
+        SessionToken token = savedContext(Fixtures.securityContext("ctx-ida", "ROLE_USER"));
+        assertThat(contextOf(token).getAuthentication().getName()).isEqualTo("ctx-ida");
+
+        backing.revoke(token);
+
+        assertThat(repository.findById(token.reveal())).isNull();
+    }
+
+    @Test
+    void identicalSecurityContexts_ofTwoSessions_doNotShareAnAuthentication() {
+        SessionToken one = savedContext(Fixtures.securityContext("ctx-jo", "ROLE_USER"));
+        SessionToken two = savedContext(Fixtures.securityContext("ctx-jo", "ROLE_USER"));
+        assertThat(backing.peek(one).orElseThrow().attributes().get(SECURITY_CONTEXT))
+                .isEqualTo(backing.peek(two).orElseThrow().attributes().get(SECURITY_CONTEXT));
+
+        assertThat(contextOf(one).getAuthentication())
+                .isNotSameAs(contextOf(two).getAuthentication())
+                .isSameAs(contextOf(one).getAuthentication());
+    }
+
+    @Test
+    void securityContextCacheOff_decodesOnEveryRead() {
+        repository = new SessionStoreRepository(store, options().withSecurityContextCache(0), Clock.systemUTC());
+        SessionToken token = savedContext(Fixtures.securityContext("ctx-kim", "ROLE_USER"));
+
+        assertThat(contextOf(token).getAuthentication())
+                .isNotSameAs(contextOf(token).getAuthentication())
+                .isEqualTo(contextOf(token).getAuthentication());
+    }
+
     @Test
     void principalChange_ofAStoredSession_createsANewOne_andRevokesTheOld() {
         SessionToken anonymous = saved("cart", "3 items");

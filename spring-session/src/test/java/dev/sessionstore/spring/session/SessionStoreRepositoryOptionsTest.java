@@ -15,6 +15,9 @@ class SessionStoreRepositoryOptionsTest {
 
         assertThat(options.defaultIdleTimeout()).isEqualTo(Duration.ofMinutes(30));
         assertThat(options.absoluteTimeout()).isEmpty();
+        assertThat(options.securityContextCache())
+                .isEqualTo(SessionStoreRepositoryOptions.DEFAULT_SECURITY_CONTEXT_CACHE)
+                .isEqualTo(10_000);
         assertThat(options.codec()
                         .encode(Fixtures.securityContext("ann", "ROLE_USER"))
                         .json())
@@ -27,11 +30,12 @@ class SessionStoreRepositoryOptionsTest {
         SessionStoreRepositoryOptions options = SessionStoreRepositoryOptions.defaults()
                 .withDefaultIdleTimeout(Duration.ofMinutes(5))
                 .withAbsoluteTimeout(Duration.ofHours(1))
-                .withCodec(codec);
+                .withCodec(codec)
+                .withSecurityContextCache(7);
 
         assertThat(options)
                 .isEqualTo(new SessionStoreRepositoryOptions(
-                        Duration.ofMinutes(5), Optional.of(Duration.ofHours(1)), codec));
+                        Duration.ofMinutes(5), Optional.of(Duration.ofHours(1)), codec, 7));
     }
 
     @Test
@@ -48,5 +52,18 @@ class SessionStoreRepositoryOptionsTest {
                 .hasMessageContaining("PT0S");
         assertThatThrownBy(() -> defaults.withDefaultIdleTimeout(Duration.ofSeconds(-1)))
                 .hasMessageContaining("defaultIdleTimeout");
+    }
+
+    @Test
+    void securityContextCache_outsideItsRange_isRefused_namingTheSettingAndValue() {
+        SessionStoreRepositoryOptions defaults = SessionStoreRepositoryOptions.defaults();
+
+        assertThat(defaults.withSecurityContextCache(0).securityContextCache()).isZero();
+        assertThat(defaults.withSecurityContextCache(1_000_000).securityContextCache())
+                .isEqualTo(SessionStoreRepositoryOptions.MAX_SECURITY_CONTEXT_CACHE);
+        assertThatThrownBy(() -> defaults.withSecurityContextCache(-1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("securityContextCache must be 0 to 1000000 sessions, got -1");
+        assertThatThrownBy(() -> defaults.withSecurityContextCache(1_000_001)).hasMessageContaining("got 1000001");
     }
 }
