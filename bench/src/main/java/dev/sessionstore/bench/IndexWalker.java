@@ -38,7 +38,7 @@ final class IndexWalker {
         long walks = 0;
         long pages = 0;
         long[] sessions = {0};
-        while (!stop.get() && mode != Mode.ALONE) {
+        while (!stop.get() && mode.walks()) {
             long p = switch (mode) {
                 case PAGED_100 -> paged(stores.store(), 100, Duration.ZERO, sessions, stop);
                 case PAGED_100_OWN -> paged(stores.lister(), 100, Duration.ZERO, sessions, stop);
@@ -46,7 +46,7 @@ final class IndexWalker {
                 case PAGED_10_PACED -> paged(stores.store(), 10, stores.pause().dividedBy(10), sessions, stop);
                 case PAGED_1000 -> paged(stores.store(), 1000, Duration.ZERO, sessions, stop);
                 case UNPAGED_OLD -> unpagedAsBefore(b, sessions);
-                case ALONE -> 0;
+                case ALONE, ALONE_AGAIN -> 0;
             };
             if (!stop.get()) { // only whole walks count
                 walks++;

@@ -35,20 +35,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * through a second store on the same client resources (its own connection), paced ({@code pause} between pages of
  * 100, or a tenth of it between pages of 10: the same pace in smaller steps), and with the listing as it was before
  * paging (per tag, one script that loads the tag's whole index zset; emulated here with the same commands). The
- * phases are interleaved, {@code rounds} times; the report gives each mode's median over the rounds of touch p50 and
- * p99, of the walk's sessions per second, and of the CPU that Redis and this JVM used.
+ * phases are interleaved, {@code rounds} times, with a second phase without a walk among them (the noise); the report
+ * gives each mode's median over the rounds of touch p50 and p99, of the walk's sessions per second, and of the CPU that
+ * Redis and this JVM used, and judges each walk's p99 against the noise.
  */
 final class PagingCommand {
     static final String INDEX = "tenant";
     static final String VALUE = "big";
     static final int OTHERS = 10_000;
 
-    /** A way of walking the index while the touches run, or none. */
+    /** A way of walking the index while the touches run, or none ({@link #walks()}). */
     enum Mode {
         ALONE("touches alone"),
         PAGED_100("paging, limit 100, flat out, touches' connection"),
         PAGED_100_OWN("paging, limit 100, flat out, own connection"),
         PAGED_100_PACED("paging, limit 100, paced"),
+        /** A second phase without a walk, so that two alone phases of one round show the noise. */
+        ALONE_AGAIN("touches alone again (the noise)"),
         PAGED_10_PACED("paging, limit 10, paced"),
         PAGED_1000("paging, limit 1000, flat out, touches' connection"),
         UNPAGED_OLD("unpaged, as before (256 whole-zset scripts)");
@@ -57,6 +60,10 @@ final class PagingCommand {
 
         Mode(String label) {
             this.label = label;
+        }
+
+        boolean walks() {
+            return this != ALONE && this != ALONE_AGAIN;
         }
     }
 

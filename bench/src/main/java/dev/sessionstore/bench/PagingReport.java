@@ -3,6 +3,7 @@ package dev.sessionstore.bench;
 import dev.sessionstore.bench.PagingCommand.Mode;
 import dev.sessionstore.bench.PagingCommand.Phase;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -25,7 +26,7 @@ final class PagingReport {
         for (Mode m : Mode.values()) {
             List<Phase> of = phases.stream().filter(p -> p.mode() == m).toList();
             double rate = median(of, Phase::walkRate);
-            boolean walks = m != Mode.ALONE;
+            boolean walks = m.walks();
             md.append("| %s | %,.0f | %,.0f | %,.0f | %,.0f | %s | %s | %s | %.2f | %.2f | %,.0f |\n"
                     .formatted(
                             label(m, pause),
@@ -41,15 +42,69 @@ final class PagingReport {
                             median(of, p -> (double) p.redisMaxMs())));
         }
         DoubleSummaryStatistics alone = phases.stream()
-                .filter(p -> p.mode() == Mode.ALONE)
+                .filter(p -> !p.mode().walks())
                 .mapToDouble(Phase::p99)
                 .summaryStatistics();
-        md.append("\nTouch p99 alone over the rounds (the noise): %,.0f–%,.0f µs.\n\nEach round, in this order: "
-                .formatted(alone.getMin(), alone.getMax()));
+        md.append("\nTouch p99 alone over the rounds: %,.0f–%,.0f µs.\n".formatted(alone.getMin(), alone.getMax()));
+        md.append(noise(phases, pause));
+        md.append("\nEach round, in this order: ");
         for (Phase p : phases) {
             md.append("%s p99 %,.0f µs; ".formatted(p.mode().name(), p.p99()));
         }
         return md.append('\n').toString();
+    }
+
+    /**
+     * Each phase's touch p99 over the first alone phase of its round; the noise is the range of that ratio for the
+     * second alone phase, and a walk is within it when its median ratio is at most the noise's highest.
+     */
+    private static String noise(List<Phase> phases, Duration pause) {
+        int rounds = (int) phases.stream().filter(p -> p.mode() == Mode.ALONE).count();
+        int perRound = phases.size() / Math.max(1, rounds);
+        if (rounds == 0 || phases.size() != rounds * perRound) {
+            return "";
+        }
+        List<List<Double>> ratios = new ArrayList<>();
+        for (int m = 0; m < Mode.values().length; m++) {
+            ratios.add(new ArrayList<>());
+        }
+        for (int r = 0; r < rounds; r++) {
+            List<Phase> round = phases.subList(r * perRound, (r + 1) * perRound);
+            double alone = round.stream()
+                    .filter(p -> p.mode() == Mode.ALONE)
+                    .findFirst()
+                    .orElseThrow()
+                    .p99();
+            for (Phase p : round) {
+                ratios.get(p.mode().ordinal()).add(p.p99() / alone);
+            }
+        }
+        DoubleSummaryStatistics noise = ratios.get(Mode.ALONE_AGAIN.ordinal()).stream()
+                .mapToDouble(Double::doubleValue)
+                .summaryStatistics();
+        StringBuilder md = new StringBuilder(
+                "\nTouch p99 over the same round's alone phase. The noise is that ratio for the second alone phase:"
+                        + " %.2f–%.2f over the rounds; a walk is within the noise when its median ratio is at most %.2f.\n\n"
+                                .formatted(noise.getMin(), noise.getMax(), noise.getMax())
+                        + "| while 16 threads touch other sessions | p99 / alone p99, median (min–max) | verdict |\n"
+                        + "|---|---:|---|\n");
+        for (Mode m : Mode.values()) {
+            if (m == Mode.ALONE) {
+                continue;
+            }
+            List<Double> of = ratios.get(m.ordinal());
+            double median = Stats.median(of);
+            String verdict =
+                    !m.walks() ? "(the noise)" : median <= noise.getMax() ? "within the noise" : "**above the noise**";
+            md.append("| %s | %.2f (%.2f–%.2f) | %s |\n"
+                    .formatted(
+                            label(m, pause),
+                            median,
+                            of.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                            of.stream().mapToDouble(Double::doubleValue).max().orElse(0),
+                            verdict));
+        }
+        return md.toString();
     }
 
     private static String label(Mode m, Duration pause) {
