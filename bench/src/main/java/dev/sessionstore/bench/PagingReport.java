@@ -5,7 +5,9 @@ import dev.sessionstore.bench.PagingCommand.Phase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /** The markdown report of {@link PagingCommand}'s phases. */
@@ -64,10 +66,7 @@ final class PagingReport {
         if (rounds == 0 || phases.size() != rounds * perRound) {
             return "";
         }
-        List<List<Double>> ratios = new ArrayList<>();
-        for (int m = 0; m < Mode.values().length; m++) {
-            ratios.add(new ArrayList<>());
-        }
+        Map<Mode, List<Double>> ratios = new EnumMap<>(Mode.class);
         for (int r = 0; r < rounds; r++) {
             List<Phase> round = phases.subList(r * perRound, (r + 1) * perRound);
             double alone = round.stream()
@@ -76,10 +75,10 @@ final class PagingReport {
                     .orElseThrow()
                     .p99();
             for (Phase p : round) {
-                ratios.get(p.mode().ordinal()).add(p.p99() / alone);
+                ratios.computeIfAbsent(p.mode(), m -> new ArrayList<>()).add(p.p99() / alone);
             }
         }
-        DoubleSummaryStatistics noise = ratios.get(Mode.ALONE_AGAIN.ordinal()).stream()
+        DoubleSummaryStatistics noise = ratios.getOrDefault(Mode.ALONE_AGAIN, List.of()).stream()
                 .mapToDouble(Double::doubleValue)
                 .summaryStatistics();
         StringBuilder md = new StringBuilder(
@@ -92,17 +91,14 @@ final class PagingReport {
             if (m == Mode.ALONE) {
                 continue;
             }
-            List<Double> of = ratios.get(m.ordinal());
-            double median = Stats.median(of);
+            DoubleSummaryStatistics of = ratios.getOrDefault(m, List.of()).stream()
+                    .mapToDouble(Double::doubleValue)
+                    .summaryStatistics();
+            double median = Stats.median(ratios.getOrDefault(m, List.of()));
             String verdict =
                     !m.walks() ? "(the noise)" : median <= noise.getMax() ? "within the noise" : "**above the noise**";
             md.append("| %s | %.2f (%.2f–%.2f) | %s |\n"
-                    .formatted(
-                            label(m, pause),
-                            median,
-                            of.stream().mapToDouble(Double::doubleValue).min().orElse(0),
-                            of.stream().mapToDouble(Double::doubleValue).max().orElse(0),
-                            verdict));
+                    .formatted(label(m, pause), median, of.getMin(), of.getMax(), verdict));
         }
         return md.toString();
     }

@@ -42,7 +42,7 @@ final class SecurityContextCache implements ContextCache {
     @Override
     public @Nullable Object decode(@Nullable SessionId session, String name, JsonValue json) {
         String text = json.json();
-        if (session == null || text.isEmpty() || text.charAt(0) != '{') {
+        if (session == null || !text.startsWith("{")) {
             return codec.decode(json); // only an object can be a security context
         }
         Entry kept = entries.get(session);

@@ -63,15 +63,11 @@ public final class SessionStoreSession implements org.springframework.session.Se
         this.stored = stored;
         this.listing = listing;
         this.provisionalId = provisionalId();
-        this.attributes = stored == null
-                ? new Attributes(
-                        ctx.options().codec(),
-                        Map.of(),
-                        (name, json) -> ctx.contexts().decode(null, name, json))
-                : new Attributes(
-                        ctx.options().codec(),
-                        stored.attributes(),
-                        (name, json) -> ctx.contexts().decode(stored.id(), name, json));
+        // decodes run under this session's lock (getAttribute), so they see the session's id as it is now
+        this.attributes = new Attributes(
+                ctx.options().codec(),
+                stored == null ? Map.of() : stored.attributes(),
+                (name, json) -> ctx.contexts().decode(storedId(), name, json));
         this.idleTimeout = stored == null ? ctx.options().defaultIdleTimeout() : stored.idleTimeout();
         this.lastAccessedTime = stored == null ? ctx.clock().instant() : stored.lastAccessedAt();
     }
@@ -86,6 +82,11 @@ public final class SessionStoreSession implements org.springframework.session.Se
 
     static SessionStoreSession listed(Context ctx, ListingKey key, Session session) {
         return new SessionStoreSession(ctx, null, session, key);
+    }
+
+    private @Nullable SessionId storedId() {
+        Session s = stored;
+        return s == null ? null : s.id();
     }
 
     /** The token of an opened or saved session, the listing key of a listed one, or the provisional id of a new one. */

@@ -301,6 +301,18 @@ abstract class SessionStoreRepositoryContract {
     }
 
     @Test
+    void securityContext_readAfterChangeSessionId_isKeptForTheNewId() {
+        SessionToken token = savedContext(Fixtures.securityContext("ctx-lou", "ROLE_USER"));
+        SessionStoreSession session = repository.findById(token.reveal());
+        String rotated = session.changeSessionId();
+        SecurityContext inRotatingRequest = session.getAttribute(SECURITY_CONTEXT);
+
+        SecurityContext next = repository.findById(rotated).getAttribute(SECURITY_CONTEXT);
+
+        assertThat(next.getAuthentication()).isSameAs(inRotatingRequest.getAuthentication());
+    }
+
+    @Test
     void securityContextCacheOff_decodesOnEveryRead() {
         repository = new SessionStoreRepository(store, options().withSecurityContextCache(0), Clock.systemUTC());
         SessionToken token = savedContext(Fixtures.securityContext("ctx-kim", "ROLE_USER"));
