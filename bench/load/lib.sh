@@ -46,11 +46,15 @@ stop_work() {
 # The value of the key=value field named $1 in the line $2.
 field() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" <<<" $2"; }
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
-# A free loopback port: random in 20000-59999, refused by a connect attempt (bounded tries).
+# A free loopback port, refused by a connect attempt (bounded tries): random below the kernel's ephemeral range
+# (net.ipv4.ip_local_port_range, from which client sockets take their ports, so a port chosen there may be taken by a
+# connection before the server binds it), in 10000 up to that range's start (32768 on Linux by default).
 free_port() {
-  local port i
+  local port i low=10000 high
+  high=$(awk '{print $1}' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+  ((high > low + 1000)) || high=$((low + 20000)) # a range starting very low: take 10000-29999 and rely on the retries
   for i in $(seq 1 50); do
-    port=$((20000 + RANDOM % 40000))
+    port=$((low + RANDOM % (high - low)))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
   done
   echo "no free port found" >&2; return 1

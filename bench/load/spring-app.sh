@@ -107,19 +107,45 @@ fi
 [[ -f $JAR ]] || { echo "no bench-spring jar: $JAR" >&2; exit 2; }
 LOAD_AVG_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
+# --- the app -----------------------------------------------------------------------------------------
+# Starts the bench app with the layer $1 against the Redis on $REDIS_PORT; sets APP_PID and APP_BASE once GET /login
+# answers. An app that exits before it answers (its port taken between the check and the bind, say) or that does not
+# answer within 90 s is logged with its last log lines (and, when still running, a thread dump of where it waits) and
+# started again on a new port, three times in all.
+start_app() {
+  local layer=$1 port attempt
+  for attempt in 1 2 3; do
+    port=$(free_port)
+    APP_BASE="http://127.0.0.1:$port"
+    # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+    taskset -c "$CPU_APP" "$JAVA" $JAVA_OPTS -jar "$JAR" --bench.layer="$layer" --bench.port="$port" \
+      --bench.redis-url="redis://127.0.0.1:$REDIS_PORT" --bench.users="$SESSIONS" >"$WORK/app.log" 2>&1 &
+    APP_PID=$!
+    if await 90 bash -c "curl -fsS '$APP_BASE/login' || ! kill -0 $APP_PID" && kill -0 "$APP_PID" 2>/dev/null; then
+      return 0
+    fi
+    if kill -0 "$APP_PID" 2>/dev/null; then
+      log "$layer: the app (pid $APP_PID, port $port) did not answer GET /login within 90 s (attempt $attempt)"
+      "$JAVA_HOME/bin/jcmd" "$APP_PID" Thread.print >"$WORK/app-threads.txt" 2>&1 || true
+      log "its main thread: $(grep -A8 '^"main"' "$WORK/app-threads.txt" | tr -s ' \n' ' ' | cut -c1-600)"
+    else
+      log "$layer: the app (port $port) exited before it answered (attempt $attempt)"
+    fi
+    log "its last log lines: $(tail -n 5 "$WORK/app.log" | tr '\n' ' ' | cut -c1-600)"
+    stop_app
+  done
+  echo "the $layer app did not start" >&2
+  return 1
+}
+
 # --- one measured run of one layer -------------------------------------------------------------------
 # $1 = layer, $2 = round; prints one result line
 run_layer() {
   local layer=$1 r=$2 port base i code cookie
   start_redis "$CPU_LOAD" "$WORK/redis" || return 1
 
-  port=$(free_port)
-  base="http://127.0.0.1:$port"
-  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-  taskset -c "$CPU_APP" "$JAVA" $JAVA_OPTS -jar "$JAR" --bench.layer="$layer" --bench.port="$port" \
-    --bench.redis-url="redis://127.0.0.1:$REDIS_PORT" --bench.users="$SESSIONS" >"$WORK/app.log" 2>&1 &
-  APP_PID=$!
-  await 90 curl -fsS "$base/login"
+  start_app "$layer" || return 1
+  base=$APP_BASE
   log "round $r, $layer: app pid $APP_PID on $base (CPU $CPU_APP), redis-server pid $REDIS_PID on port $REDIS_PORT (CPU $CPU_LOAD)"
 
   # logins: one session per user; the cookie the app sets is the one wrk sends
