@@ -124,7 +124,8 @@ final class BenchCommand implements Callable<Integer> {
             name = "paging",
             description = "Listings at scale: touch latency of 16 threads (the largest --threads) alone and while"
                     + " another thread walks a 100,000-session index value: paged (limits 100 and 1000) flat out, on"
-                    + " the touches' connection or its own, paced by --walk-pause-ms, and unpaged as before paging;"
+                    + " the touches' connection or its own, paced by --walk-pause-ms, flat out through a store at"
+                    + " the default index listing pace, and unpaged as before paging;"
                     + " --runs interleaved rounds of --phase-ms phases.")
     static final class Paging extends Run {}
 

@@ -25,8 +25,11 @@ final class IndexWalker {
             return out
             """;
 
-    /** The stores a phase uses: the touches' one, and a second one (own connection) on the same client resources. */
-    record Stores(RedisSessionStore store, RedisSessionStore lister, Duration pause) {}
+    /**
+     * The stores a phase uses: the touches' one and a second one (own connection) on the same client resources, both
+     * with unpaced listings, and a third one at the default index listing pace.
+     */
+    record Stores(RedisSessionStore store, RedisSessionStore lister, RedisSessionStore paced, Duration pause) {}
 
     private IndexWalker() {}
 
@@ -45,6 +48,8 @@ final class IndexWalker {
                 case PAGED_100_PACED -> paged(stores.store(), 100, stores.pause(), sessions, stop);
                 case PAGED_10_PACED -> paged(stores.store(), 10, stores.pause().dividedBy(10), sessions, stop);
                 case PAGED_1000 -> paged(stores.store(), 1000, Duration.ZERO, sessions, stop);
+                case PAGED_100_STORE_PACED -> paged(stores.paced(), 100, Duration.ZERO, sessions, stop);
+                case PAGED_1000_STORE_PACED -> paged(stores.paced(), 1000, Duration.ZERO, sessions, stop);
                 case UNPAGED_OLD -> unpagedAsBefore(b, sessions);
                 case ALONE, ALONE_AGAIN -> 0;
             };

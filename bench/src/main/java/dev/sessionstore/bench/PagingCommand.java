@@ -4,6 +4,7 @@ import dev.sessionstore.NewSession;
 import dev.sessionstore.SessionPolicy;
 import dev.sessionstore.SessionToken;
 import dev.sessionstore.redis.RedisSessionStore;
+import dev.sessionstore.redis.RedisSessionStoreBuilder;
 import dev.sessionstore.redis.support.RedisClients;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.output.ArrayOutput;
@@ -32,9 +33,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with {@code indexSessions} sessions (spread over the 256 tags) and a pool of other sessions, then runs phases of 16
  * threads touching the other sessions, each phase alone or while one more thread walks the whole index again and
  * again: with the paged listing at two limits, flat out through the touches' store (and so their connection) or
- * through a second store on the same client resources (its own connection), paced ({@code pause} between pages of
- * 100, or a tenth of it between pages of 10: the same pace in smaller steps), and with the listing as it was before
- * paging (per tag, one script that loads the tag's whole index zset; emulated here with the same commands). The
+ * through a second store on the same client resources (its own connection), both unpaced ({@code indexListingRate}
+ * 0), paced by the walker ({@code pause} between pages of 100, or a tenth of it between pages of 10: the same pace in
+ * smaller steps), flat out through a third store at the default index listing pace (the store paces the walk), and
+ * with the listing as it was before paging (per tag, one script that loads the tag's whole index zset; emulated here with the same commands). The
  * phases are interleaved, {@code rounds} times, with a second phase without a walk among them (the noise); the report
  * gives each mode's median over the rounds of touch p50 and p99, of the walk's sessions per second, and of the CPU that
  * Redis and this JVM used, and judges each walk's p99 against the noise.
@@ -54,6 +56,9 @@ final class PagingCommand {
         ALONE_AGAIN("touches alone again (the noise)"),
         PAGED_10_PACED("paging, limit 10, paced"),
         PAGED_1000("paging, limit 1000, flat out, touches' connection"),
+        /** Flat out through a store at the default index listing pace: the store paces the walk, not its caller. */
+        PAGED_100_STORE_PACED("paging, limit 100, flat out, store's default pace"),
+        PAGED_1000_STORE_PACED("paging, limit 1000, flat out, store's default pace"),
         UNPAGED_OLD("unpaged, as before (256 whole-zset scripts)");
 
         final String label;
@@ -93,11 +98,12 @@ final class PagingCommand {
             Backends b, int indexSessions, int threads, Duration phase, Duration pause, int rounds, PrintStream log)
             throws Exception {
         ClientResources resources = RedisClients.newResources();
-        try (RedisSessionStore store = store(b, resources);
-                RedisSessionStore lister = store(b, resources)) {
+        try (RedisSessionStore store = store(b, resources, 0);
+                RedisSessionStore lister = store(b, resources, 0);
+                RedisSessionStore paced = store(b, resources, RedisSessionStoreBuilder.DEFAULT_INDEX_LISTING_RATE)) {
             b.redis().flushAll();
             List<SessionToken> others = build(store, indexSessions, threads, log);
-            IndexWalker.Stores stores = new IndexWalker.Stores(store, lister, pause);
+            IndexWalker.Stores stores = new IndexWalker.Stores(store, lister, paced, pause);
             List<Phase> phases = new ArrayList<>();
             Progress progress = new Progress(log, rounds * Mode.values().length);
             for (int r = 0; r < rounds; r++) {
@@ -114,9 +120,11 @@ final class PagingCommand {
         }
     }
 
-    private static RedisSessionStore store(Backends b, ClientResources resources) {
+    /** A store on the shared client resources (so its own connection) with index listings at {@code rate}. */
+    private static RedisSessionStore store(Backends b, ClientResources resources, int rate) {
         return RedisSessionStore.builder()
                 .redisUri(b.redis().uri())
+                .indexListingRate(rate)
                 .policy(SessionPolicy.defaults())
                 .commandTimeout(Duration.ofSeconds(10))
                 .keyPrefix("ss")

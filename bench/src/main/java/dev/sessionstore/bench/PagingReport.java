@@ -2,6 +2,7 @@ package dev.sessionstore.bench;
 
 import dev.sessionstore.bench.PagingCommand.Mode;
 import dev.sessionstore.bench.PagingCommand.Phase;
+import dev.sessionstore.redis.RedisSessionStoreBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
@@ -107,6 +108,8 @@ final class PagingReport {
         return switch (m) {
             case PAGED_100_PACED -> "%s (%s ms between pages)".formatted(m.label, pause.toMillis());
             case PAGED_10_PACED -> "%s (%s ms between pages)".formatted(m.label, pause.toNanos() / 10 / 1e6);
+            case PAGED_100_STORE_PACED, PAGED_1000_STORE_PACED ->
+                "%s (%,d sessions/s)".formatted(m.label, RedisSessionStoreBuilder.DEFAULT_INDEX_LISTING_RATE);
             default -> m.label;
         };
     }

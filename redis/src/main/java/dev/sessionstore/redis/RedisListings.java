@@ -28,7 +28,8 @@ import java.util.function.UnaryOperator;
  * (each call asking for what the page still lacks; the replies past the first one that fills the page are dropped),
  * at most {@link #MAX_CALLS} calls: see {@link #nextWindow} for how many tags a round asks. A user's page makes at
  * most {@link #MAX_USER_CALLS} calls on the user's tag. A page may therefore be short, even empty, and still have a
- * next cursor.
+ * next cursor. Index listings go at the store's {@link ListingPace}; a user's listing (on the web path, and bounded by
+ * the per-user cap) does not wait for it.
  */
 final class RedisListings {
     static final int MAX_WINDOW = 64;
@@ -38,10 +39,12 @@ final class RedisListings {
 
     private final RedisCalls scripts;
     private final RedisKeys keys;
+    private final ListingPace pace;
 
-    RedisListings(RedisCalls scripts, RedisKeys keys) {
+    RedisListings(RedisCalls scripts, RedisKeys keys, ListingPace pace) {
         this.scripts = scripts;
         this.keys = keys;
+        this.pace = pace;
     }
 
     SessionPage byIndex(String name, String value, PageRequest page) {
@@ -51,6 +54,7 @@ final class RedisListings {
         int window = 1;
         int calls = 0;
         while (out.size() < page.limit() && !pos.done() && calls < MAX_CALLS) {
+            awaitTurn();
             int remaining = page.limit() - out.size();
             boolean resumed = !pos.member().isEmpty(); // the first call reads the rest of a tag, not a whole one
             List<CompletableFuture<List<Object>>> replies = new ArrayList<>();
@@ -61,10 +65,33 @@ final class RedisListings {
             }
             scripts.await(CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)));
             calls += replies.size();
+            pace.charge(work(replies));
             pos = take(replies, pos.tag(), sid -> sid, out, page.limit());
             window = pos.member().isEmpty() ? nextWindow(replies, resumed, page.limit() - out.size()) : 1;
         }
         return new SessionPage(out, cursor(pos, listing));
+    }
+
+    /**
+     * Waits for the store's {@link ListingPace}: index listings are background work, and a walk of a big index goes
+     * at the pace the store allows, whatever its caller's pace.
+     */
+    private void awaitTurn() {
+        try {
+            pace.awaitTurn();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw StoreExceptions.INSTANCE.unavailable("interrupted while an index listing waited for its pace", e);
+        }
+    }
+
+    /** The work a round of calls did, in {@link ListingPace} units: one per call and one per session it loaded. */
+    private static long work(List<CompletableFuture<List<Object>>> replies) {
+        long units = replies.size();
+        for (CompletableFuture<List<Object>> reply : replies) {
+            units += reply.join().size() - 3;
+        }
+        return units;
     }
 
     /**

@@ -72,9 +72,15 @@ public final class RedisSessionStore implements SessionStore {
     private final RedisListings listings;
     private final Outbox outbox;
     private final Optional<ReplicaAcknowledgement> ack;
+    private final ListingPace pace;
 
     RedisSessionStore(
-            SessionPolicy policy, RedisKeys keys, RedisLink link, Outbox outbox, Optional<ReplicaAcknowledgement> ack) {
+            SessionPolicy policy,
+            RedisKeys keys,
+            RedisLink link,
+            Outbox outbox,
+            Optional<ReplicaAcknowledgement> ack,
+            ListingPace pace) {
         this.policy = policy;
         this.keys = keys;
         this.link = link;
@@ -82,7 +88,8 @@ public final class RedisSessionStore implements SessionStore {
         this.ack = ack;
         this.scripts = new RedisCalls(link);
         this.inspector = new KeyspaceInspector(link, scripts, keys);
-        this.listings = new RedisListings(scripts, keys);
+        this.pace = pace;
+        this.listings = new RedisListings(scripts, keys, pace);
     }
 
     /** A builder; {@link RedisSessionStoreBuilder#redisUri(String)} is required. */
@@ -183,7 +190,8 @@ public final class RedisSessionStore implements SessionStore {
      * {@inheritDoc}
      *
      * <p>An admin-path operation: reads every page of {@link #listByIndex(String, String, PageRequest)} with the
-     * largest limit, so no script call does more than a page's work, and merges them.
+     * largest limit, so no script call does more than a page's work, and merges them, at the store's index listing
+     * pace ({@link RedisSessionStoreBuilder#indexListingRate(int)}).
      */
     @Override
     public List<Session> listByIndex(String name, String value) {
@@ -199,11 +207,21 @@ public final class RedisSessionStore implements SessionStore {
      * <p>Pages walk the 256 shard tags in order, and each tag's zset of the value by index score (an upper bound of
      * the session's expiry), then id; each script call reads at most {@code limit + 1} entries and loads at most
      * {@code limit} sessions ({@code docs/redis-layout.md}). A page may be short, even empty, with a next cursor.
+     * Pages go at the store's index listing pace ({@link RedisSessionStoreBuilder#indexListingRate(int)}): a walk
+     * through a big index waits between rounds of calls rather than take Redis from the web path.
      */
     @Override
     public SessionPage listByIndex(String name, String value, PageRequest page) {
         policy.limits().checkIndex(name, value);
         return listings.byIndex(name, value, page);
+    }
+
+    /**
+     * How many sessions a second this store's index listings may load ({@link
+     * RedisSessionStoreBuilder#indexListingRate(int)}); 0: unpaced.
+     */
+    public int indexListingRate() {
+        return pace.rate();
     }
 
     /**

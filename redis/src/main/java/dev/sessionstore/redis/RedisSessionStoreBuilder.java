@@ -35,6 +35,10 @@ public final class RedisSessionStoreBuilder {
     public static final int DEFAULT_EVENT_RETENTION = 1_000;
     /** The most entries {@link #eventRetention} keeps per tag stream. */
     public static final int MAX_EVENT_RETENTION = 1_000_000;
+    /** The pace of index listings by default, in sessions a second: {@link #indexListingRate(int)}. */
+    public static final int DEFAULT_INDEX_LISTING_RATE = 1_000;
+    /** The fastest {@link #indexListingRate(int)} that is not unpaced. */
+    public static final int MAX_INDEX_LISTING_RATE = 1_000_000;
 
     private @Nullable String redisUri;
     private SessionPolicy policy = SessionPolicy.defaults();
@@ -48,6 +52,7 @@ public final class RedisSessionStoreBuilder {
     private int waitReplicas;
     private Duration waitTimeout = Duration.ofMillis(100);
     private OptionalInt directConnections = OptionalInt.empty();
+    private int indexListingRate = DEFAULT_INDEX_LISTING_RATE;
 
     RedisSessionStoreBuilder() {}
 
@@ -125,6 +130,23 @@ public final class RedisSessionStoreBuilder {
         return this;
     }
 
+    /**
+     * How many sessions a second this store's index listings may load, all of them together (default {@value
+     * #DEFAULT_INDEX_LISTING_RATE}; 0 = unpaced). Listing by index is admin and background work: a walk through a big
+     * index, flat out, would take Redis time (and this process's) from the touches of the web path. At this pace a
+     * page waits, before each round of its script calls, until the work of the rounds before it (one unit per call
+     * and one per session loaded) is paid for; up to {@code 1000} units saved while nothing listed go at once, so a
+     * page of a small index, or the first pages of a walk, never wait. Each store instance has its own budget. Listings
+     * of a user's sessions (bounded by the per-user cap, and on the web path) are not paced. Measured in
+     * docs/benchmarks.md, "Listings at scale".
+     *
+     * @param sessionsPerSecond 0 (unpaced), or 10 to {@value #MAX_INDEX_LISTING_RATE}
+     */
+    public RedisSessionStoreBuilder indexListingRate(int sessionsPerSecond) {
+        this.indexListingRate = sessionsPerSecond;
+        return this;
+    }
+
     /** The first part of every key; default {@code ss}. Letters, digits, {@code _ . : -}, at most 64. */
     public RedisSessionStoreBuilder keyPrefix(String prefix) {
         this.keyPrefix = Objects.requireNonNull(prefix, "keyPrefix");
@@ -180,6 +202,10 @@ public final class RedisSessionStoreBuilder {
             throw new IllegalArgumentException(
                     "eventRetention must be between 10 and " + MAX_EVENT_RETENTION + ": " + eventRetention);
         }
+        if (indexListingRate != 0 && (indexListingRate < 10 || indexListingRate > MAX_INDEX_LISTING_RATE)) {
+            throw new IllegalArgumentException("indexListingRate must be 0 (unpaced) or 10 to " + MAX_INDEX_LISTING_RATE
+                    + " sessions a second: " + indexListingRate);
+        }
         RedisKeys keys = new RedisKeys(keyPrefix);
         RedisURI uri = RedisClientSettings.parseUri(redisUri, "redisUri");
         if (waitReplicas < 0) {
@@ -198,6 +224,7 @@ public final class RedisSessionStoreBuilder {
                 keys,
                 RedisLink.open(settings, resources, StoreExceptions.INSTANCE),
                 events ? new Outbox(eventRetention) : Outbox.OFF,
-                ack);
+                ack,
+                ListingPace.of(indexListingRate));
     }
 }

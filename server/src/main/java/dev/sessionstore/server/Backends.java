@@ -120,6 +120,7 @@ final class Backends {
                     .keyPrefix(KEY_PREFIX)
                     .clientResources(resources)
                     .events(config.webhook().isPresent())
+                    .indexListingRate(config.redisLink().indexListingRate())
                     .replicaAcknowledgement(
                             config.redisLink().waitReplicas(),
                             config.redisLink().waitTimeout());

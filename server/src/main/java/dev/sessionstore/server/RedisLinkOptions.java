@@ -1,5 +1,6 @@
 package dev.sessionstore.server;
 
+import dev.sessionstore.redis.RedisSessionStoreBuilder;
 import dev.sessionstore.redis.support.TrustedCertificates;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,17 +8,20 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How the server talks to an external Redis beyond its URL: the CA it trusts for TLS and whether writes wait for
- * replicas. Validated when built; the CA file is read then, so a bad one stops the server before it starts.
+ * How the server uses Redis beyond its URL: the CA it trusts for TLS, whether writes wait for replicas, and the pace of
+ * index listings. Validated when built; the CA file is read then, so a bad one stops the server before it starts.
  *
  * @param caFile {@code --redis-ca-file}: a PEM file of the CA certificates trusted for {@code rediss://} instead of
  *     the JVM's; empty: the JVM's
  * @param waitReplicas {@code --redis-wait-replicas}: how many replicas must acknowledge each write ({@code WAIT})
  *     before the service answers it; 0: none
  * @param waitTimeout {@code --redis-wait-timeout-ms}: how long Redis waits for them; fewer in that time gets 503
+ * @param indexListingRate {@code --index-listing-rate}: how many sessions a second the store's listings by index may
+ *     load, all together ({@code RedisSessionStoreBuilder.indexListingRate}); 0: unpaced
  */
-record RedisLinkOptions(Optional<Path> caFile, int waitReplicas, Duration waitTimeout) {
-    static final RedisLinkOptions NONE = new RedisLinkOptions(Optional.empty(), 0, Duration.ofMillis(100));
+record RedisLinkOptions(Optional<Path> caFile, int waitReplicas, Duration waitTimeout, int indexListingRate) {
+    static final RedisLinkOptions NONE = new RedisLinkOptions(
+            Optional.empty(), 0, Duration.ofMillis(100), RedisSessionStoreBuilder.DEFAULT_INDEX_LISTING_RATE);
 
     RedisLinkOptions {
         Objects.requireNonNull(caFile, "caFile");
@@ -29,6 +33,11 @@ record RedisLinkOptions(Optional<Path> caFile, int waitReplicas, Duration waitTi
         if (waitTimeout.toMillis() < 1 || waitTimeout.compareTo(Duration.ofMinutes(1)) > 0) {
             throw new IllegalArgumentException(
                     "--redis-wait-timeout-ms must be in [1, 60000]: " + waitTimeout.toMillis());
+        }
+        if (indexListingRate != 0
+                && (indexListingRate < 10 || indexListingRate > RedisSessionStoreBuilder.MAX_INDEX_LISTING_RATE)) {
+            throw new IllegalArgumentException("--index-listing-rate must be 0 (unpaced) or in [10, "
+                    + RedisSessionStoreBuilder.MAX_INDEX_LISTING_RATE + "]: " + indexListingRate);
         }
     }
 

@@ -83,6 +83,15 @@ final class ServerCommand implements Callable<ServerConfig> {
     long redisWaitTimeoutMs;
 
     @Option(
+            names = "--index-listing-rate",
+            defaultValue = "${env:SESSIONSTORE_INDEX_LISTING_RATE:-1000}",
+            description = "With Redis: how many sessions a second this instance's listings by index"
+                    + " (GET /v1/indexes/...) may load, all together, so that walking a big index does not take Redis"
+                    + " from the session reads; a page waits its turn. 0: unpaced, else 10-1000000"
+                    + " (default: ${DEFAULT-VALUE}). Env SESSIONSTORE_INDEX_LISTING_RATE.")
+    int indexListingRate;
+
+    @Option(
             names = "--api-key",
             defaultValue = "${env:SESSIONSTORE_API_KEY}",
             description = "API key for the service API and the admin page (16-256 characters); default:"
@@ -206,7 +215,8 @@ final class ServerCommand implements Callable<ServerConfig> {
                 new RedisLinkOptions(
                         Optional.ofNullable(blankToNull(redisCaFile)).map(Path::of),
                         redisWaitReplicas,
-                        Duration.ofMillis(redisWaitTimeoutMs)),
+                        Duration.ofMillis(redisWaitTimeoutMs),
+                        indexListingRate),
                 Optional.ofNullable(blankToNull(apiKey)),
                 parseEnum(ServerConfig.Durability.class, "durability", durability),
                 Optional.ofNullable(blankToNull(requireDurability))

@@ -8,7 +8,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** The command line's {@code --redis-ca-file}, {@code --redis-wait-replicas} and {@code --redis-wait-timeout-ms}. */
+/**
+ * The command line's {@code --redis-ca-file}, {@code --redis-wait-replicas}, {@code --redis-wait-timeout-ms} and
+ * {@code --index-listing-rate}.
+ */
 class RedisLinkOptionsTest {
     private static ServerConfig config(String... args) {
         CommandLine cli = new CommandLine(new ServerCommand());
@@ -22,6 +25,23 @@ class RedisLinkOptionsTest {
         assertThat(options.caFile()).isEmpty();
         assertThat(options.waitReplicas()).isZero();
         assertThat(options.waitTimeout()).isEqualTo(Duration.ofMillis(100));
+        assertThat(options.indexListingRate()).isEqualTo(1_000);
+        assertThat(config().redisLink().indexListingRate()).as("embedded Redis").isEqualTo(1_000);
+    }
+
+    @Test
+    void theIndexListingRate_isRead() {
+        assertThat(config("--index-listing-rate", "0").redisLink().indexListingRate())
+                .isZero();
+        assertThat(config("--redis-url", "redis://127.0.0.1:1", "--index-listing-rate", "50000")
+                        .redisLink()
+                        .indexListingRate())
+                .isEqualTo(50_000);
+        for (String bad : new String[] {"-1", "9", "1000001"}) {
+            assertThatThrownBy(() -> config("--index-listing-rate", bad))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("--index-listing-rate must be 0 (unpaced) or in [10, 1000000]: " + bad);
+        }
     }
 
     @Test
@@ -43,7 +63,7 @@ class RedisLinkOptionsTest {
         assertThatThrownBy(() -> config("--redis-url", "redis://127.0.0.1:1", "--redis-wait-timeout-ms", "0"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--redis-wait-timeout-ms");
-        assertThatThrownBy(() -> new RedisLinkOptions(Optional.empty(), 1, Duration.ofMinutes(2)))
+        assertThatThrownBy(() -> new RedisLinkOptions(Optional.empty(), 1, Duration.ofMinutes(2), 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--redis-wait-timeout-ms");
     }

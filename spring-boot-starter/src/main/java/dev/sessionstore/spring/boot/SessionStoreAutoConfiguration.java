@@ -37,7 +37,8 @@ public class SessionStoreAutoConfiguration {
                 .redisUri(RedisUrl.resolve(properties, env))
                 .cluster(properties.cluster())
                 .commandTimeout(properties.commandTimeout())
-                .keyPrefix(properties.keyPrefix());
+                .keyPrefix(properties.keyPrefix())
+                .indexListingRate(properties.indexListingRate());
         properties.directConnectionsIfSet().ifPresent(builder::directConnections);
         SessionStore store = builder.build();
         for (SessionStoreDecorator decorator : decorators.orderedStream().toList()) {

@@ -1,5 +1,6 @@
 package dev.sessionstore.spring.boot;
 
+import dev.sessionstore.redis.RedisSessionStoreBuilder;
 import dev.sessionstore.redis.support.RedisClientSettings;
 import dev.sessionstore.spring.session.SessionStoreRepositoryOptions;
 import java.time.Duration;
@@ -23,6 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param directConnections how many store calls on platform threads (the servlet container's request threads) may
  *     each use a connection of their own instead of the shared multiplexed one, 0 (off) to 64; when absent, the
  *     store's default (2, or the system property {@code sessionstore.redis.direct}); see {@code docs/redis-layout.md}, "Which connection carries a call"
+ * @param indexListingRate how many sessions a second the store's listings by index may load, all together, so that a
+ *     walk through a big index does not take Redis from the web path; 0 (unpaced), or 10 to 1,000,000; default 1,000
+ *     (see {@code RedisSessionStoreBuilder.indexListingRate})
  * @param session how Spring Session's sessions are kept
  */
 @ConfigurationProperties("sessionstore")
@@ -32,6 +36,7 @@ public record SessionStoreProperties(
         @DefaultValue("500ms") Duration commandTimeout,
         @DefaultValue("false") boolean cluster,
         @Nullable Integer directConnections,
+        @DefaultValue("1000") int indexListingRate,
         @DefaultValue Session session) {
 
     public SessionStoreProperties {
@@ -53,6 +58,11 @@ public record SessionStoreProperties(
                 && (directConnections < 0 || directConnections > RedisClientSettings.MAX_DIRECT_CONNECTIONS)) {
             throw new IllegalArgumentException("sessionstore.direct-connections must be 0 (off) to "
                     + RedisClientSettings.MAX_DIRECT_CONNECTIONS + ": " + directConnections);
+        }
+        if (indexListingRate != 0
+                && (indexListingRate < 10 || indexListingRate > RedisSessionStoreBuilder.MAX_INDEX_LISTING_RATE)) {
+            throw new IllegalArgumentException("sessionstore.index-listing-rate must be 0 (unpaced) or 10 to "
+                    + RedisSessionStoreBuilder.MAX_INDEX_LISTING_RATE + ": " + indexListingRate);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.sessionstore.json.AttributeCodec;
 import dev.sessionstore.json.DisallowedTypeException;
 import dev.sessionstore.memory.InMemorySessionStore;
 import dev.sessionstore.redis.RedisSessionStore;
+import dev.sessionstore.redis.RedisSessionStoreBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -41,6 +42,19 @@ class SessionStoreAutoConfigurationTest {
             assertThat(context).hasSingleBean(AttributeCodec.class);
             assertThat(context).hasBean("sessionStoreHealthIndicator");
         });
+    }
+
+    @Test
+    void theIndexListingRate_isTheStoresDefault_orTheProperty() {
+        runner.run(context -> assertThat(((RedisSessionStore) context.getBean(SessionStore.class)).indexListingRate())
+                .isEqualTo(RedisSessionStoreBuilder.DEFAULT_INDEX_LISTING_RATE)
+                .isEqualTo(1_000));
+        for (int rate : new int[] {0, 10, 50_000}) {
+            runner.withPropertyValues("sessionstore.index-listing-rate=" + rate)
+                    .run(context -> assertThat(
+                                    ((RedisSessionStore) context.getBean(SessionStore.class)).indexListingRate())
+                            .isEqualTo(rate));
+        }
     }
 
     @Test
@@ -130,6 +144,14 @@ class SessionStoreAutoConfigurationTest {
                             .rootCause()
                             .hasMessageContaining("sessionstore.direct-connections must be 0 (off) to 64: " + bad));
         }
+        for (String bad : new String[] {"-1", "9", "1000001"}) {
+            runner.withPropertyValues("sessionstore.index-listing-rate=" + bad)
+                    .run(context -> assertThat(context)
+                            .getFailure()
+                            .rootCause()
+                            .hasMessageContaining(
+                                    "sessionstore.index-listing-rate must be 0 (unpaced) or 10 to 1000000: " + bad));
+        }
         for (String bad : new String[] {"-1", "1000001"}) {
             runner.withPropertyValues("sessionstore.session.security-context-cache=" + bad)
                     .run(context -> assertThat(context)
@@ -186,6 +208,7 @@ class SessionStoreAutoConfigurationTest {
                 Duration.ofMillis(500),
                 false,
                 null,
+                2_000,
                 new SessionStoreProperties.Session(java.util.List.of(), null, 10_000));
     }
 
