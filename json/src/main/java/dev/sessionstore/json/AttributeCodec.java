@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DefaultTyping;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
@@ -28,7 +27,8 @@ import tools.jackson.databind.jsontype.PolymorphicTypeValidator;
  * fraction to {@code Double}. Every other value carries its Java type, as Jackson's class-name typing writes it:
  * an object gets a first member {@code "@class"} ({@code {"@class":"com.example.Cart","items":[...]}}); a value that
  * is not a JSON object is wrapped in a two-element array ({@code ["java.lang.Long",7]}, {@code
- * ["java.util.ArrayList",["a","b"]]}). Inside a value, properties declared as {@code Object} are typed the same way;
+ * ["java.util.ArrayList",["a","b"]]}). In a type id, Spring Security's package prefix {@code
+ * org.springframework.security.} is written as {@code ~} ({@link ClassTypeIds}); the full name is read too. Inside a value, properties declared as {@code Object} are typed the same way;
  * properties of a declared concrete type are plain.
  *
  * <p><b>Allow-list.</b> Every class named by a type id is checked against the allow-list <em>by name, before it is
@@ -247,7 +247,7 @@ public final class AttributeCodec {
             AllowList allowList = new AllowList(types, packages, set == standard ? null : set);
             customized
                     .polymorphicTypeValidator(allowList)
-                    .activateDefaultTypingAsProperty(allowList, DefaultTyping.JAVA_LANG_OBJECT, "@class");
+                    .setDefaultTyping(new ClassTypeIds.Defaults(allowList, "@class"));
             return new AttributeCodec(allowList, customized.build());
         }
     }

@@ -11,8 +11,8 @@ import java.util.function.LongSupplier;
  * <p>A walk of a big index flat out would take a share of Redis (and of this process) from the touches of the web
  * path, as vacuuming would take from a database's queries; the pace spreads it, so that each round of a listing's
  * calls starts only when the work before it is paid for. It is paid afterwards ({@link #charge}), by the work done,
- * so a listing of a small index never waits, and the first {@code burst} units of a walk go at once. Listings running
- * at the same time share the one budget. 0 units a second is unpaced.
+ * and the {@code burst} units saved while idle go at once: the first pages of a walk, or a few listings of small
+ * indexes, never wait. Listings running at the same time share the one budget. 0 units a second is unpaced.
  */
 final class ListingPace {
     /** The units saved while idle: one page of the largest limit. */

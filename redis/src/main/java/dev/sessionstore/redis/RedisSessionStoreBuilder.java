@@ -135,8 +135,9 @@ public final class RedisSessionStoreBuilder {
      * #DEFAULT_INDEX_LISTING_RATE}; 0 = unpaced). Listing by index is admin and background work: a walk through a big
      * index, flat out, would take Redis time (and this process's) from the touches of the web path. At this pace a
      * page waits, before each round of its script calls, until the work of the rounds before it (one unit per call
-     * and one per session loaded) is paid for; up to {@code 1000} units saved while nothing listed go at once, so a
-     * page of a small index, or the first pages of a walk, never wait. Each store instance has its own budget. Listings
+     * and one per session loaded) is paid for; up to {@code 1000} units saved while nothing listed go at once, so the
+     * first pages of a walk, or a few listings of small indexes, never wait (a whole listing visits the 256 shard
+     * tags: about 256 units even for a small index). Each store instance has its own budget. Listings
      * of a user's sessions (bounded by the per-user cap, and on the web path) are not paced. Measured in
      * docs/benchmarks.md, "Listings at scale".
      *

@@ -2,6 +2,7 @@ package dev.sessionstore.spring.session;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.sessionstore.json.AttributeCodec;
+import dev.sessionstore.json.ClassTypeIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,7 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.SerializationConfig;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.annotation.JsonTypeResolver;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import tools.jackson.databind.jsontype.PolymorphicTypeValidator;
 import tools.jackson.databind.module.SimpleModule;
@@ -144,9 +146,11 @@ final class SecurityCodecs {
 
     /**
      * Values declared as these interfaces ({@code SecurityContextImpl.authentication}, the authorities of a token or a
-     * {@code User}) carry their class: Spring's own mappers get that from the default typing the codec leaves out.
+     * {@code User}) carry their class: Spring's own mappers get that from the default typing the codec leaves out. The
+     * ids are the codec's ({@link ClassTypeIds}: {@code ~} for {@code org.springframework.security.}).
      */
     @JsonTypeInfo(use = JsonTypeInfo.Id.CLASS, include = JsonTypeInfo.As.PROPERTY, property = "@class")
+    @JsonTypeResolver(ClassTypeIds.Builder.class)
     interface TypedMixin {}
 
     /**

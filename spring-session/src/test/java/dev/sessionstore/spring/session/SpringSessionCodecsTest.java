@@ -31,12 +31,35 @@ class SpringSessionCodecsTest {
 
         JsonValue json = codec.encode(context);
 
+        // Spring Security's package prefix is written as "~" (ClassTypeIds)
         assertThat(json.json())
-                .contains("\"@class\":\"" + SecurityContextImpl.class.getName() + "\"")
-                .contains("\"@class\":\"" + UsernamePasswordAuthenticationToken.class.getName() + "\"")
+                .contains("\"@class\":\"~core.context.SecurityContextImpl\"")
+                .contains("\"@class\":\"~authentication.UsernamePasswordAuthenticationToken\"")
+                .contains("\"@class\":\"~core.userdetails.User\"")
+                .contains("\"@class\":\"~core.authority.SimpleGrantedAuthority\"")
+                .doesNotContain("org.springframework.security.")
                 .contains("ROLE_USER")
                 .doesNotContain("rO0"); // no Java serialization
         assertThat(codec.decode(json)).isEqualTo(context);
+    }
+
+    @Test
+    void aContextWrittenWithFullClassNames_asBeforeTheAbbreviation_readsBackEqual() {
+        SecurityContext context = Fixtures.securityContext("ann", "ROLE_USER");
+        String full = codec.encode(context).json().replace("\"~", "\"org.springframework.security.");
+        assertThat(full)
+                .contains("\"@class\":\"" + SecurityContextImpl.class.getName() + "\"")
+                .doesNotContain("\"~");
+
+        assertThat(codec.decode(JsonValue.parse(full))).isEqualTo(context);
+    }
+
+    @Test
+    void anAbbreviatedId_isCheckedAsTheFullName() {
+        // "~" stands for Spring Security's package only: what it names is checked as that full name
+        JsonValue outside = JsonValue.parse("{\"@class\":\"~..java.lang.ProcessBuilder\",\"command\":[\"true\"]}");
+        assertThatThrownBy(() -> codec.decode(outside))
+                .hasMessageContaining("org.springframework.security...java.lang.ProcessBuilder");
     }
 
     @Test
