@@ -141,7 +141,7 @@ start_app() {
 # --- one measured run of one layer -------------------------------------------------------------------
 # $1 = layer, $2 = round; prints one result line
 run_layer() {
-  local layer=$1 r=$2 port base i code cookie
+  local layer=$1 r=$2 base i code cookie
   start_redis "$CPU_LOAD" "$WORK/redis" || return 1
 
   start_app "$layer" || return 1

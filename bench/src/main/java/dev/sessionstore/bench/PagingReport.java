@@ -92,10 +92,10 @@ final class PagingReport {
             if (m == Mode.ALONE) {
                 continue;
             }
-            DoubleSummaryStatistics of = ratios.getOrDefault(m, List.of()).stream()
-                    .mapToDouble(Double::doubleValue)
-                    .summaryStatistics();
-            double median = Stats.median(ratios.getOrDefault(m, List.of()));
+            List<Double> mine = ratios.getOrDefault(m, List.of());
+            DoubleSummaryStatistics of =
+                    mine.stream().mapToDouble(Double::doubleValue).summaryStatistics();
+            double median = Stats.median(mine);
             String verdict =
                     !m.walks() ? "(the noise)" : median <= noise.getMax() ? "within the noise" : "**above the noise**";
             md.append("| %s | %.2f (%.2f–%.2f) | %s |\n"

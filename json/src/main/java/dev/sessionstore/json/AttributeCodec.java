@@ -28,8 +28,9 @@ import tools.jackson.databind.jsontype.PolymorphicTypeValidator;
  * an object gets a first member {@code "@class"} ({@code {"@class":"com.example.Cart","items":[...]}}); a value that
  * is not a JSON object is wrapped in a two-element array ({@code ["java.lang.Long",7]}, {@code
  * ["java.util.ArrayList",["a","b"]]}). In a type id, Spring Security's package prefix {@code
- * org.springframework.security.} is written as {@code ~} ({@link ClassTypeIds}); the full name is read too. Inside a value, properties declared as {@code Object} are typed the same way;
- * properties of a declared concrete type are plain.
+ * org.springframework.security.} is written as {@code ~} ({@link ClassTypeIds}); the full name is read too. Inside a
+ * value, properties declared as {@code Object} are typed the same way; properties of a declared concrete type are
+ * plain.
  *
  * <p><b>Allow-list.</b> Every class named by a type id is checked against the allow-list <em>by name, before it is
  * loaded</em>, on {@link #decode} and on {@link #encode} (which reads its own output back, so a value that could not

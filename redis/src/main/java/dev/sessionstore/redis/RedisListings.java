@@ -85,11 +85,16 @@ final class RedisListings {
         }
     }
 
+    /** The session rows of a page step's reply, after its header {more, end score, end member}. */
+    private static int rows(CompletableFuture<List<Object>> reply) {
+        return reply.join().size() - 3;
+    }
+
     /** The work a round of calls did, in {@link ListingPace} units: one per call and one per session it loaded. */
     private static long work(List<CompletableFuture<List<Object>>> replies) {
         long units = replies.size();
         for (CompletableFuture<List<Object>> reply : replies) {
-            units += reply.join().size() - 3;
+            units += rows(reply);
         }
         return units;
     }
@@ -109,7 +114,7 @@ final class RedisListings {
         }
         long rows = 0;
         for (int j = resumed ? 1 : 0; j < replies.size(); j++) {
-            rows += replies.get(j).join().size() - 3;
+            rows += rows(replies.get(j));
         }
         int widest = Math.min(2 * replies.size(), MAX_WINDOW);
         if (rows == 0) {

@@ -148,6 +148,14 @@ public final class RedisSessionStoreBuilder {
         return this;
     }
 
+    /**
+     * Whether {@link #indexListingRate(int)} accepts {@code sessionsPerSecond}: 0, or 10 to {@value
+     * #MAX_INDEX_LISTING_RATE}; for configuration that names the setting its own way (the server, the starter).
+     */
+    public static boolean isIndexListingRate(int sessionsPerSecond) {
+        return sessionsPerSecond == 0 || (sessionsPerSecond >= 10 && sessionsPerSecond <= MAX_INDEX_LISTING_RATE);
+    }
+
     /** The first part of every key; default {@code ss}. Letters, digits, {@code _ . : -}, at most 64. */
     public RedisSessionStoreBuilder keyPrefix(String prefix) {
         this.keyPrefix = Objects.requireNonNull(prefix, "keyPrefix");
@@ -203,7 +211,7 @@ public final class RedisSessionStoreBuilder {
             throw new IllegalArgumentException(
                     "eventRetention must be between 10 and " + MAX_EVENT_RETENTION + ": " + eventRetention);
         }
-        if (indexListingRate != 0 && (indexListingRate < 10 || indexListingRate > MAX_INDEX_LISTING_RATE)) {
+        if (!isIndexListingRate(indexListingRate)) {
             throw new IllegalArgumentException("indexListingRate must be 0 (unpaced) or 10 to " + MAX_INDEX_LISTING_RATE
                     + " sessions a second: " + indexListingRate);
         }

@@ -34,8 +34,7 @@ record RedisLinkOptions(Optional<Path> caFile, int waitReplicas, Duration waitTi
             throw new IllegalArgumentException(
                     "--redis-wait-timeout-ms must be in [1, 60000]: " + waitTimeout.toMillis());
         }
-        if (indexListingRate != 0
-                && (indexListingRate < 10 || indexListingRate > RedisSessionStoreBuilder.MAX_INDEX_LISTING_RATE)) {
+        if (!RedisSessionStoreBuilder.isIndexListingRate(indexListingRate)) {
             throw new IllegalArgumentException("--index-listing-rate must be 0 (unpaced) or in [10, "
                     + RedisSessionStoreBuilder.MAX_INDEX_LISTING_RATE + "]: " + indexListingRate);
         }

@@ -59,8 +59,7 @@ public record SessionStoreProperties(
             throw new IllegalArgumentException("sessionstore.direct-connections must be 0 (off) to "
                     + RedisClientSettings.MAX_DIRECT_CONNECTIONS + ": " + directConnections);
         }
-        if (indexListingRate != 0
-                && (indexListingRate < 10 || indexListingRate > RedisSessionStoreBuilder.MAX_INDEX_LISTING_RATE)) {
+        if (!RedisSessionStoreBuilder.isIndexListingRate(indexListingRate)) {
             throw new IllegalArgumentException("sessionstore.index-listing-rate must be 0 (unpaced) or 10 to "
                     + RedisSessionStoreBuilder.MAX_INDEX_LISTING_RATE + ": " + indexListingRate);
         }

@@ -55,7 +55,7 @@ class SpringSessionCodecsTest {
     }
 
     @Test
-    void anAbbreviatedId_isCheckedAsTheFullName() {
+    void anAbbreviatedId_isResolvedAsTheFullNameUnderSpringSecuritysPackage() {
         // "~" stands for Spring Security's package only: what it names is checked as that full name
         JsonValue outside = JsonValue.parse("{\"@class\":\"~..java.lang.ProcessBuilder\",\"command\":[\"true\"]}");
         assertThatThrownBy(() -> codec.decode(outside))
