@@ -3,22 +3,21 @@ import java.lang.reflect.Method;
 /**
  * Prints the full Lua text (constants, the helpers it declares, its body) of one of the Redis store's scripts, as
  * Redis runs it by {@code EVALSHA}: {@code java -cp 'server/target/libs/*' bench/load/ScriptText.java READ}. With
- * {@code --store-library} it prints the store's function library (all ten scripts, as the store loads it on Redis 7),
- * with {@code --store-function} the name of the script's function in it. The scripts are internal to the store, so
+ * {@code --store-library} it prints the store's function library (all ten scripts, as the store loads it on Redis 7;
+ * the functions are named {@code ss_<hash>_<script>}). The scripts are internal to the store, so
  * this reads them by reflection; a tool for {@code script-cost.sh}, not an API.
  */
 public class ScriptText {
     public static void main(String[] args) throws Exception {
-        boolean store = args.length == 2 && (args[1].equals("--store-library") || args[1].equals("--store-function"));
+        boolean store = args.length == 2 && args[1].equals("--store-library");
         if (args.length != 1 && !store) {
-            throw new IllegalArgumentException(
-                    "usage: ScriptText SCRIPT [--store-library | --store-function] (SCRIPT: READ, ...)");
+            throw new IllegalArgumentException("usage: ScriptText SCRIPT [--store-library] (SCRIPT: READ, ...)");
         }
         Class<?> scripts = Class.forName("dev.sessionstore.redis.Script");
         for (Object script : scripts.getEnumConstants()) {
             if (script.toString().equals(args[0])) {
                 if (store) {
-                    System.out.print(args[1].equals("--store-library") ? storeLibrary(scripts) : storeFunction(scripts, script));
+                    System.out.print(storeLibrary(scripts));
                     return;
                 }
                 System.out.print(call(scripts, script, "text"));
@@ -33,13 +32,6 @@ public class ScriptText {
         library.setAccessible(true);
         Object lib = library.invoke(null);
         return (String) lib.getClass().getMethod("code").invoke(lib);
-    }
-
-    private static String storeFunction(Class<?> scripts, Object script) throws Exception {
-        Method lua = scripts.getDeclaredMethod("lua");
-        lua.setAccessible(true);
-        Object bound = lua.invoke(script);
-        return ((java.util.Optional<?>) bound.getClass().getMethod("functionName").invoke(bound)).orElseThrow() + "\n";
     }
 
     private static String call(Class<?> scripts, Object script, String name) throws Exception {

@@ -7,11 +7,13 @@
 # FLUSH, FUNCTION LOAD of the library, CONFIG RESETSTAT, then CREATES creates of fresh users (random user ids and
 # session ids, three 20-character attributes, idle 30 min, life 24 h, cap 50) in one shard tag by redis-benchmark
 # (-c CLIENTS, on CPU_CLIENT) calling the library's create function; prints per library the median and the range of
-# commandstats' fcall usec_per_call, the ZSCAN and ZADD times inside it, and used_memory per session. One tag holds
+# commandstats' fcall usec_per_call, the ZSCAN and ZADD times inside it, the Redis process's CPU time per create
+# (user + system from /proc, which also counts reading the calls and writing the replies), and used_memory per session. One tag holds
 # all CREATES sessions, so its user index goes through many bucket splits: what a tag of a large deployment sees
 # (bucket sizes depend on the split threshold, not on the number of sessions). The libraries: the store's own, as the
 # server jar in SERVER_DIR loads it (bench/load/ScriptText.java CREATE --store-library), and any OTHER-LIBRARY.lua
-# given (e.g. an older build's, printed the same way). Alternating within each round makes a busy moment of the machine
+# given (e.g. an older build's, printed the same way, or bench/load/create-sketch.lua, a sizing sketch of another
+# user index layout). Alternating within each round makes a busy moment of the machine
 # hit them alike; compare medians of one run, not runs. Needs Redis 7 (functions).
 #
 # Settings (environment): ROUNDS=6 CREATES=60000 CLIENTS=16 CPU_REDIS=1 CPU_CLIENT=0 SERVER_DIR=server/target
@@ -58,29 +60,33 @@ for r in $(seq 1 "$ROUNDS"); do
     cli function load "$(cat "$f")" >/dev/null
     before=$(cli info memory | tr -d '\r' | sed -n 's/^used_memory:\([0-9]*\).*/\1/p')
     cli config resetstat >/dev/null
+    cpu0=$(cpu_ticks "$REDIS_PID")
     # ARGV: base, sid, user, idle ms, life ms, cap, cap policy, events (0 = off), index values (0), attributes.
     taskset -c "$CPU_CLIENT" redis-benchmark -h 127.0.0.1 -p "$REDIS_PORT" -c "$CLIENTS" -n "$CREATES" -r 1000000000 -q \
       FCALL "$fn" 2 'ss:{63}:S__rand_int__' 'ss:{63}:u' 'ss:{63}:' 'S__rand_int__' 'user-__rand_int__' \
       1800000 86400000 50 EVICT_OLDEST 0 0 '@a' '"aaaaaaaaaaaaaaaaaaaa"' '@b' '"bbbbbbbbbbbbbbbbbbbb"' \
       '@c' '"cccccccccccccccccccc"' >/dev/null 2>&1
+    cpu1=$(cpu_ticks "$REDIS_PID")
     stats=$(cli info commandstats | tr -d '\r')
-    us() { sed -n "s/^cmdstat_$1:.*usec_per_call=\([0-9.]*\).*/\1/p" <<<"$stats"; }
+    # 0 for a command the library does not send
+    us() { sed -n "s/^cmdstat_$1:.*usec_per_call=\([0-9.]*\).*/\1/p" <<<"$stats" | grep . || echo 0; }
     calls=$(sed -n 's/^cmdstat_fcall:calls=\([0-9]*\),.*/\1/p' <<<"$stats")
     failed=$(sed -n 's/^cmdstat_fcall:.*failed_calls=\([0-9]*\).*/\1/p' <<<"$stats")
     [[ $calls == "$CREATES" && $failed == 0 ]] ||
       { echo "$(basename "$f"): $calls calls, $failed failed (expected $CREATES, 0)" >&2; exit 1; }
     after=$(cli info memory | tr -d '\r' | sed -n 's/^used_memory:\([0-9]*\).*/\1/p')
     sessions=$(($(cli dbsize) - $(cli --scan --pattern 'ss:{63}:u*' | wc -l)))
-    echo "$(basename "$f") $(us fcall) $(us zscan) $(us zadd) $(((after - before) / sessions))" >>"$WORK/results"
+    cpu=$(awk -v t="$((cpu1 - cpu0))" -v n="$CREATES" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", t * 1e6 / hz / n}')
+    echo "$(basename "$f") $(us fcall) $(us zscan) $(us zadd) $cpu $(((after - before) / sessions))" >>"$WORK/results"
   done
   log "round $r/$ROUNDS done"
 done
 median() { sort -g | awk -v f="$1" '{v[NR] = $1} END {m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
   printf f " (%s-%s)", m, v[1], v[NR]}'; }
 echo "library: median (min-max over $ROUNDS rounds of $CREATES creates), $(date -u +%FT%TZ)"
-echo "library | create µs (fcall) | ZSCAN µs | ZADD µs | bytes per session"
+echo "library | create µs (fcall) | ZSCAN µs | ZADD µs | Redis process CPU µs per create | bytes per session"
 for f in "${LIBRARIES[@]}"; do
   n=$(basename "$f")
   col() { awk -v n="$n" -v c="$1" '$1 == n {print $c}' "$WORK/results" | median "$2"; }
-  echo "$n | $(col 2 %.2f) | $(col 3 %.2f) | $(col 4 %.2f) | $(col 5 %d)"
+  echo "$n | $(col 2 %.2f) | $(col 3 %.2f) | $(col 4 %.2f) | $(col 5 %.2f) | $(col 6 %d)"
 done

@@ -46,10 +46,15 @@ final class LuaText {
               return math.min(s.a + s.i, s.d)
             end
 
-            -- Index score: the expiry rounded up to a quantum Q = max(1 s, i / 16), capped by d; always >= expiry.
+            -- Index score of a session expiring at e: e rounded up to a quantum Q = max(1 s, i / 16), capped by d;
+            -- always >= e.
+            local function score_at(e, i, d)
+              local q = math.max(1000, math.floor(i / 16))
+              return math.min(math.ceil(e / q) * q, d)
+            end
+
             local function score(s)
-              local q = math.max(1000, math.floor(s.i / 16))
-              return math.min(math.ceil(expiry(s) / q) * q, s.d)
+              return score_at(expiry(s), s.i, s.d)
             end
 
             -- A session: its meta (c a i d v) and its other fields (s.f), or nil if missing.
@@ -431,20 +436,21 @@ final class LuaText {
               local k = flat[j]
               if k == 'm' then mj = j elseif k == 'u' then user = flat[j + 1] end
             end
-            local s = {}
-            s.c, s.a, s.i, s.d, s.v = struct.unpack(META, flat[mj + 1])
-            if expiry(s) <= now then return {STATUS_NOT_FOUND} end
+            -- The meta as locals, not a session table: this runs on every request (0.6 µs of a touch's 8 here).
+            local c, a, i, d, v = struct.unpack(META, flat[mj + 1])
+            local e = math.min(a + i, d)
+            if e <= now then return {STATUS_NOT_FOUND} end
             flat[mj], flat[mj + 1] = flat[n - 1], flat[n]
             flat[n - 1], flat[n] = nil, nil
             if ARGV[3] == '1' then
-              local old = score(s)
-              s.a = now
-              redis.call('HSET', KEYS[1], 'm', meta(s))
-              redis.call('PEXPIREAT', KEYS[1], expiry(s))
-              if tonumber(ARGV[4]) > 0 then redis.call('ZADD', ARGV[1] .. 't', expiry(s), ARGV[2] .. user) end
-              local sc = score(s)
+              local old = score_at(e, i, d)
+              a, e = now, math.min(now + i, d)
+              redis.call('HSET', KEYS[1], 'm', struct.pack(META, c, a, i, d, v))
+              redis.call('PEXPIREAT', KEYS[1], e)
+              if tonumber(ARGV[4]) > 0 then redis.call('ZADD', ARGV[1] .. 't', e, ARGV[2] .. user) end
+              local sc = score_at(e, i, d)
               if sc ~= old then
-                s.f = {}
+                local s = {f = {}}
                 for j = 1, n - 2, 2 do s.f[flat[j]] = flat[j + 1] end
                 if s.f.u then
                   local U = user_index()
@@ -458,7 +464,7 @@ final class LuaText {
                 end
               end
             end
-            return {STATUS_OK, s.c, s.a, s.i, s.d, s.v, flat}
+            return {STATUS_OK, c, a, i, d, v, flat}
             """;
 
     static final String UPDATE = """
