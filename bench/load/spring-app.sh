@@ -22,7 +22,8 @@
 # (min-max) go to $OUT. Every wrk answer is checked to be 2xx; a run with errors says so.
 #
 # Settings (environment): ROUNDS=3 DURATION=20 (s per measurement) WARMUP=20 (s) CONNS=64 WRK_THREADS=2
-# SESSIONS=500 PROBE=50 CEILING=1 (0 leaves out the in-memory layer) JAR=bench-spring/target/sessionstore-bench-spring-*-exec.jar (built with mvn when missing)
+# SESSIONS=500 PROBE=50 CEILING=1 (0 leaves out the in-memory layer) MUX=0 (1 adds a layer: (a) with the starter's
+# sessionstore.direct-connections=0, every store call on the shared multiplexed connection) JAR=bench-spring/target/sessionstore-bench-spring-*-exec.jar (built with mvn when missing)
 # JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 JAVA_OPTS="-Xms1g -Xmx1g -XX:+UseG1GC"
 # CPU_APP=0 (the app JVM) CPU_LOAD=1 (Redis, wrk, curl) OUT=docs/spring-benchmark.md
 set -euo pipefail
@@ -39,6 +40,7 @@ WRK_THREADS=${WRK_THREADS:-2}
 SESSIONS=${SESSIONS:-500}
 PROBE=${PROBE:-50}
 CEILING=${CEILING:-1}
+MUX=${MUX:-0}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA_OPTS=${JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseG1GC}
 CPU_APP=${CPU_APP:-0}
@@ -48,11 +50,13 @@ JAVA=$JAVA_HOME/bin/java
 SETTLE=2 # s after each wrk run, for the requests still in flight
 LAYERS=(sessionstore spring-session spring-session-indexed)
 declare -A LABEL=([sessionstore]="(a) sessionstore" [spring-session]="(b) spring-session"
-  [spring-session-indexed]="(c) spring-session-indexed" [spring-session-map]="(d) spring-session-map: the ceiling")
+  [spring-session-indexed]="(c) spring-session-indexed" [spring-session-map]="(d) spring-session-map: the ceiling"
+  [sessionstore-mux]="(a0) sessionstore, direct connections off")
 COMMAND="$0${*:+ $*}"
-require_whole_numbers ROUNDS DURATION WARMUP CONNS WRK_THREADS SESSIONS PROBE CEILING
-((CEILING <= 1)) || { echo "CEILING is 0 or 1, got $CEILING" >&2; exit 2; }
+require_whole_numbers ROUNDS DURATION WARMUP CONNS WRK_THREADS SESSIONS PROBE CEILING MUX
+((CEILING <= 1 && MUX <= 1)) || { echo "CEILING and MUX are 0 or 1, got $CEILING and $MUX" >&2; exit 2; }
 ((CEILING == 0)) || LAYERS+=(spring-session-map)
+((MUX == 0)) || LAYERS+=(sessionstore-mux)
 require_cpu_lists CPU_APP CPU_LOAD # taskset CPU lists
 ((ROUNDS >= 1 && ROUNDS <= 20 && DURATION >= 1 && DURATION <= 300 && SESSIONS >= 1 && SESSIONS <= 100000 &&
   PROBE >= 1 && PROBE <= 1000)) ||
@@ -113,12 +117,13 @@ LOAD_AVG_START=$(cut -d' ' -f1-3 /proc/loadavg)
 # answer within 90 s is logged with its last log lines (and, when still running, a thread dump of where it waits) and
 # started again on a new port, three times in all.
 start_app() {
-  local layer=$1 port attempt
+  local layer=$1 port attempt args=(--bench.layer="$1")
+  [[ $layer != sessionstore-mux ]] || args=(--bench.layer=sessionstore --sessionstore.direct-connections=0)
   for attempt in 1 2 3; do
     port=$(free_port)
     APP_BASE="http://127.0.0.1:$port"
     # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-    taskset -c "$CPU_APP" "$JAVA" $JAVA_OPTS -jar "$JAR" --bench.layer="$layer" --bench.port="$port" \
+    taskset -c "$CPU_APP" "$JAVA" $JAVA_OPTS -jar "$JAR" "${args[@]}" --bench.port="$port" \
       --bench.redis-url="redis://127.0.0.1:$REDIS_PORT" --bench.users="$SESSIONS" >"$WORK/app.log" 2>&1 &
     APP_PID=$!
     if await 90 bash -c "curl -fsS '$APP_BASE/login' || ! kill -0 $APP_PID" && kill -0 "$APP_PID" 2>/dev/null; then
@@ -185,6 +190,8 @@ run_layer() {
   sleep "$SETTLE"
   a1=$(cpu_ticks "$APP_PID") c1=$(redis_calls) u1=$(redis_cpu)
   line=$(grep '^WRK_RESULT' "$WORK/wrk.log") || { cat "$WORK/wrk.log" >&2; return 1; }
+  # how many connections the app holds (direct connections are opened under load and kept)
+  log "round $r, $layer: the app's Redis connections after the run: $(rcli client list | grep -vc 'cmd=client')"
 
   # commands the app sends per request: MONITOR while $PROBE requests run one after the other; a command run
   # inside a Lua script shows as "[<db> lua]" and is not one the app sent
@@ -283,6 +290,16 @@ if ((CEILING)); then
 | (d) the ceiling over (c), requests/s | $CEIL_C × | the 2× target $(awk -v c="$CEIL_C" 'BEGIN {print (c >= 2) ? "is within it" : "is beyond it"}') |
 | app CPU per request above the ceiling (µs): what each layer itself costs the app | (a) $(above sessionstore), (b) $(above spring-session), (c) $(above spring-session-indexed) | medians' differences |"
 fi
+# MUX: (a) with direct connections off against (a) as shipped, by the medians and round by round
+MUX_ROWS=""
+if ((MUX)); then
+  per_round_ratio() { for r in $(seq 1 "$ROUNDS"); do
+    awk -v a="$(grep "^round=$r layer=$1 " "$WORK/results" | while read -r l; do field "$3" "$l"; done)" \
+      -v b="$(grep "^round=$r layer=$2 " "$WORK/results" | while read -r l; do field "$3" "$l"; done)" \
+      'BEGIN {printf "%.2f ", (b > 0) ? a / b : 0}'; done; }
+  MUX_ROWS="| (a0) direct connections off over (a), requests/s | $(ratio sessionstore-mux sessionstore rps) × | per round: $(per_round_ratio sessionstore-mux sessionstore rps)|
+| (a0) over (a), app CPU per request | $(ratio sessionstore-mux sessionstore app_cpu_us) × | per round: $(per_round_ratio sessionstore-mux sessionstore app_cpu_us)|"
+fi
 verdict() { awk -v v="$1" -v t="$2" -v dir="$3" 'BEGIN {ok = (dir == "ge") ? v >= t : v <= t; print ok ? "met" : "**not met**"}'; }
 
 CPU_MODEL=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1)
@@ -348,7 +365,7 @@ $(row "used_memory growth per session (bytes)" used_memory_per_session 0)
 | (a) ≥ 2 × (c) requests/s | $RPS_AC × | $(verdict "$RPS_AC" 2 ge) |
 | (a) 1 Redis round trip per request | $SENT_A commands sent per request | $(verdict "$SENT_A" 1 le) |
 | (a) bytes per session ≤ 0.5 × (b) | $BYTES_AB × | $(verdict "$BYTES_AB" 0.5 le) |
-$CEILING_ROWS
+$(printf '%s\n' "$CEILING_ROWS" "$MUX_ROWS" | sed '/^$/d')
 
 ### Per round
 
