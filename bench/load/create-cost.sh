@@ -7,14 +7,14 @@
 # FLUSH, FUNCTION LOAD of the library, CONFIG RESETSTAT, then CREATES creates of fresh users (random user ids and
 # session ids, three 20-character attributes, idle 30 min, life 24 h, cap 50) in one shard tag by redis-benchmark
 # (-c CLIENTS, on CPU_CLIENT) calling the library's create function; prints per library the median and the range of
-# commandstats' fcall usec_per_call, the ZSCAN and ZADD times inside it, the Redis process's CPU time per create
-# (user + system from /proc, which also counts reading the calls and writing the replies), and used_memory per session. One tag holds
-# all CREATES sessions, so its user index goes through many bucket splits: what a tag of a large deployment sees
-# (bucket sizes depend on the split threshold, not on the number of sessions). The libraries: the store's own, as the
-# server jar in SERVER_DIR loads it (bench/load/ScriptText.java CREATE --store-library), and any OTHER-LIBRARY.lua
-# given (e.g. an older build's, printed the same way, or bench/load/create-sketch.lua, a sizing sketch of another
-# user index layout). Alternating within each round makes a busy moment of the machine
-# hit them alike; compare medians of one run, not runs. Needs Redis 7 (functions).
+# commandstats' fcall usec_per_call, the ZSCAN and ZADD times inside it (0 when the library sends none), the Redis
+# process's CPU time per create (user + system from /proc, which also counts reading the calls and writing the
+# replies) and used_memory per session. One tag holds all CREATES sessions, so its user index goes through many bucket
+# splits: what a tag of a large deployment sees (bucket sizes depend on the split threshold, not on the number of
+# sessions). The libraries: the store's own, as the server jar in SERVER_DIR loads it (bench/load/ScriptText.java
+# CREATE --store-library), and any OTHER-LIBRARY.lua given (e.g. an older build's, printed the same way, or
+# bench/load/create-sketch.lua, a sizing sketch of another user index layout). Alternating within each round makes a
+# busy moment of the machine hit them alike; compare medians of one run, not runs. Needs Redis 7 (functions).
 #
 # Settings (environment): ROUNDS=6 CREATES=60000 CLIENTS=16 CPU_REDIS=1 CPU_CLIENT=0 SERVER_DIR=server/target
 # JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
@@ -76,7 +76,8 @@ for r in $(seq 1 "$ROUNDS"); do
       { echo "$(basename "$f"): $calls calls, $failed failed (expected $CREATES, 0)" >&2; exit 1; }
     after=$(cli info memory | tr -d '\r' | sed -n 's/^used_memory:\([0-9]*\).*/\1/p')
     sessions=$(($(cli dbsize) - $(cli --scan --pattern 'ss:{63}:u*' | wc -l)))
-    cpu=$(awk -v t="$((cpu1 - cpu0))" -v n="$CREATES" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", t * 1e6 / hz / n}')
+    cpu=$(awk -v t="$((cpu1 - cpu0))" -v n="$CREATES" -v hz="$(getconf CLK_TCK)" \
+      'BEGIN {printf "%.2f", t * 1e6 / hz / n}')
     echo "$(basename "$f") $(us fcall) $(us zscan) $(us zadd) $cpu $(((after - before) / sessions))" >>"$WORK/results"
   done
   log "round $r/$ROUNDS done"

@@ -11,12 +11,12 @@
 # SERVER_DIR runs it (bench/load/ScriptText.java), any OTHER.lua given (e.g. an older READ, printed with
 # ScriptText.java from an older build), and, on Redis 7 or later, READ as the store runs it there: FCALL of its
 # function in the store's own library (all ten scripts, helpers built once at load; ScriptText --store-library;
-# commandstats' fcall), and likewise the read function of any OTHER.lib given (an older build's library, printed with
-# ScriptText.java READ --store-library), and two floors, FCALL of a one-purpose library (floor.lib): floor-3 sends a touch's three
-# unavoidable commands (TIME for Redis's clock, HGETALL, PEXPIREAT at min(now + idle, deadline)) with no other Lua,
-# floor-4 adds the HSET of the packed meta that keeps lastAccessedAt. No touch that reads a session and slides its
-# expiry by Redis's clock in one call costs less than floor-3. Alternating the scripts within each round makes a busy
-# moment of the machine hit them alike; compare medians of one run, not runs.
+# commandstats' fcall), likewise the read function of any OTHER.lib given (an older build's library, printed with
+# ScriptText.java READ --store-library), and two floors, FCALL of a one-purpose library (floor.lib): floor-3 sends
+# the three commands a touch cannot do without (TIME for Redis's clock, HGETALL, PEXPIREAT at min(now + idle,
+# deadline)) with no other Lua, floor-4 adds the HSET of the packed meta that keeps lastAccessedAt. No touch that
+# reads a session and slides its expiry by Redis's clock in one call costs less than floor-3. Alternating the scripts
+# within each round makes a busy moment of the machine hit them alike; compare medians of one run, not runs.
 #
 # Settings (environment): ROUNDS=6 CALLS=30000 CPU_REDIS=1 CPU_CLIENT=0 SERVER_DIR=server/target
 # JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
@@ -71,7 +71,7 @@ if [[ $(cli info server | tr -d '\r' | sed -n 's/^redis_version:\([0-9]*\).*/\1/
   for f in "$WORK/READ-store.lib" "${LIBRARIES[@]}"; do cli function load replace "$(cat "$f")" >/dev/null; done
   cat >"$WORK/floor.lib" <<'LUA'
 #!lua name=script_cost_floor
-local function floor(keys, hset)
+local function touch_floor(keys, hset)
   local t = redis.call('TIME')
   local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
   local flat = redis.call('HGETALL', keys[1])
@@ -80,8 +80,8 @@ local function floor(keys, hset)
   redis.call('PEXPIREAT', keys[1], math.min(now + i, d))
   return {1, flat}
 end
-redis.register_function('floor_3', function(keys) return floor(keys, false) end)
-redis.register_function('floor_4', function(keys) return floor(keys, true) end)
+redis.register_function('floor_3', function(keys) return touch_floor(keys, false) end)
+redis.register_function('floor_4', function(keys) return touch_floor(keys, true) end)
 LUA
   cli function load replace "$(cat "$WORK/floor.lib")" >/dev/null
   SCRIPTS+=("$WORK/READ-store.lib" "${LIBRARIES[@]}" "$WORK/floor-3.fn" "$WORK/floor-4.fn")

@@ -22,8 +22,9 @@
 # (min-max) go to $OUT. Every wrk answer is checked to be 2xx; a run with errors says so.
 #
 # Settings (environment): ROUNDS=3 DURATION=20 (s per measurement) WARMUP=20 (s) CONNS=64 WRK_THREADS=2
-# SESSIONS=500 PROBE=50 CEILING=1 (0 leaves out the in-memory layer) MUX=0 (1 adds a layer: (a) with the starter's
-# sessionstore.direct-connections=0, every store call on the shared multiplexed connection) JAR=bench-spring/target/sessionstore-bench-spring-*-exec.jar (built with mvn when missing)
+# SESSIONS=500 PROBE=50 CEILING=1 (0 leaves out the in-memory layer) MUX=0 (1 adds a layer (a0): (a) with the
+# starter's sessionstore.direct-connections=0, every store call on the one multiplexed connection)
+# JAR=bench-spring/target/sessionstore-bench-spring-*-exec.jar (built with mvn when missing)
 # JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 JAVA_OPTS="-Xms1g -Xmx1g -XX:+UseG1GC"
 # CPU_APP=0 (the app JVM) CPU_LOAD=1 (Redis, wrk, curl) OUT=docs/spring-benchmark.md
 set -euo pipefail
@@ -297,8 +298,11 @@ if ((MUX)); then
     awk -v a="$(grep "^round=$r layer=$1 " "$WORK/results" | while read -r l; do field "$3" "$l"; done)" \
       -v b="$(grep "^round=$r layer=$2 " "$WORK/results" | while read -r l; do field "$3" "$l"; done)" \
       'BEGIN {printf "%.2f ", (b > 0) ? a / b : 0}'; done; }
-  MUX_ROWS="| (a0) direct connections off over (a), requests/s | $(ratio sessionstore-mux sessionstore rps) × | per round: $(per_round_ratio sessionstore-mux sessionstore rps)|
-| (a0) over (a), app CPU per request | $(ratio sessionstore-mux sessionstore app_cpu_us) × | per round: $(per_round_ratio sessionstore-mux sessionstore app_cpu_us)|"
+  mux_row() { # label field
+    echo "| $1 | $(ratio sessionstore-mux sessionstore "$2") × | per round: $(per_round_ratio sessionstore-mux sessionstore "$2")|"
+  }
+  MUX_ROWS="$(mux_row "(a0) direct connections off over (a), requests/s" rps)
+$(mux_row "(a0) over (a), app CPU per request" app_cpu_us)"
 fi
 verdict() { awk -v v="$1" -v t="$2" -v dir="$3" 'BEGIN {ok = (dir == "ge") ? v >= t : v <= t; print ok ? "met" : "**not met**"}'; }
 
