@@ -294,10 +294,9 @@ fi
 # MUX: (a) with direct connections off against (a) as shipped, by the medians and round by round
 MUX_ROWS=""
 if ((MUX)); then
+  at() { field "$3" "$(grep "^round=$1 layer=$2 " "$WORK/results")"; } # round layer field
   per_round_ratio() { for r in $(seq 1 "$ROUNDS"); do
-    awk -v a="$(grep "^round=$r layer=$1 " "$WORK/results" | while read -r l; do field "$3" "$l"; done)" \
-      -v b="$(grep "^round=$r layer=$2 " "$WORK/results" | while read -r l; do field "$3" "$l"; done)" \
-      'BEGIN {printf "%.2f ", (b > 0) ? a / b : 0}'; done; }
+    awk -v a="$(at "$r" "$1" "$3")" -v b="$(at "$r" "$2" "$3")" 'BEGIN {printf "%.2f ", (b > 0) ? a / b : 0}'; done; }
   mux_row() { # label field
     echo "| $1 | $(ratio sessionstore-mux sessionstore "$2") × | per round: $(per_round_ratio sessionstore-mux sessionstore "$2")|"
   }

@@ -37,10 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 0), paced by the walker ({@code pause} between pages of 100, or a tenth of it between pages of 10: the same pace in
  * smaller steps), flat out through a third store at the default index listing pace (the store paces the walk), and
  * with the listing as it was before paging (per tag, one script that loads the tag's whole index zset; emulated here
- * with the same commands). The
- * phases are interleaved, {@code rounds} times, with a second phase without a walk among them (the noise); the report
- * gives each mode's median over the rounds of touch p50 and p99, of the walk's sessions per second, and of the CPU that
- * Redis and this JVM used, and judges each walk's p99 against the noise.
+ * with the same commands). The phases are interleaved, {@code rounds} times, with a second phase without a walk among
+ * them (the noise); the report gives each mode's median over the rounds of touch p50 and p99, of the walk's sessions
+ * per second, and of the CPU that Redis and this JVM used, and judges each walk's p99 against the noise.
  */
 final class PagingCommand {
     static final String INDEX = "tenant";

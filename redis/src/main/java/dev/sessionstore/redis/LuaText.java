@@ -42,8 +42,13 @@ final class LuaText {
               return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
             end
 
+            -- When a session last accessed at a, with idle timeout i and absolute deadline d, expires.
+            local function expiry_at(a, i, d)
+              return math.min(a + i, d)
+            end
+
             local function expiry(s)
-              return math.min(s.a + s.i, s.d)
+              return expiry_at(s.a, s.i, s.d)
             end
 
             -- Index score of a session expiring at e: e rounded up to a quantum Q = max(1 s, i / 16), capped by d;
@@ -438,13 +443,13 @@ final class LuaText {
             end
             -- The meta as locals, not a session table: this runs on every request (docs/benchmarks.md, "The floors").
             local c, a, i, d, v = struct.unpack(META, flat[mj + 1])
-            local e = math.min(a + i, d)
+            local e = expiry_at(a, i, d)
             if e <= now then return {STATUS_NOT_FOUND} end
             flat[mj], flat[mj + 1] = flat[n - 1], flat[n]
             flat[n - 1], flat[n] = nil, nil
             if ARGV[3] == '1' then
               local old = score_at(e, i, d)
-              a, e = now, math.min(now + i, d)
+              a, e = now, expiry_at(now, i, d)
               redis.call('HSET', KEYS[1], 'm', struct.pack(META, c, a, i, d, v))
               redis.call('PEXPIREAT', KEYS[1], e)
               if tonumber(ARGV[4]) > 0 then redis.call('ZADD', ARGV[1] .. 't', e, ARGV[2] .. user) end
