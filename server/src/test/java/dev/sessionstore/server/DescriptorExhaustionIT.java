@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,11 +50,18 @@ class DescriptorExhaustionIT {
         Process server = start(port, List.of());
         try {
             awaitLive(port, Duration.ofSeconds(60));
-            int connected = flood(port, () -> {});
+            DescriptorPeak peak = DescriptorPeak.watch(server.pid());
+            int connected;
+            boolean live;
+            try {
+                connected = flood(port, () -> {});
+                live = liveWithin(port, Duration.ofSeconds(5));
+            } finally {
+                peak.stop();
+            }
+            System.out.println("descriptors at most, under the flood: " + peak + " (limit " + DESCRIPTOR_LIMIT + ")");
             assertThat(connected).as("the surplus waits in the backlog").isEqualTo(FLOOD);
-            assertThat(liveWithin(port, Duration.ofSeconds(5)))
-                    .as("answers within 5 s")
-                    .isTrue();
+            assertThat(live).as("answers within 5 s").isTrue();
 
             String metrics = get(port, "/metrics").body();
             assertThat(metric(metrics, "sessionstore_edge_connections_max"))
@@ -60,7 +69,10 @@ class DescriptorExhaustionIT {
                     .isLessThan(DESCRIPTOR_LIMIT);
             assertThat(metric(metrics, "sessionstore_edge_connections_refused_total"))
                     .isPositive();
-            assertThat(log()).contains("max-connections lowered from 10000").doesNotContain("terminating now");
+            assertThat(log())
+                    .as("descriptors at most: %s", peak)
+                    .contains("max-connections lowered from 10000")
+                    .doesNotContain("terminating now");
         } finally {
             stop(server);
         }
@@ -198,6 +210,72 @@ class DescriptorExhaustionIT {
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
+        }
+    }
+
+    /**
+     * The most descriptors a process held while watched (Linux: {@code /proc/PID/fd}, counted every millisecond or
+     * so), and what they were at that moment (sockets, jars, pipes, …) once within 64 of the limit.
+     */
+    private static final class DescriptorPeak {
+        private final Path fds;
+        private final Thread sampler;
+        private volatile boolean stopped;
+        private int most;
+        private String kinds = "";
+
+        private DescriptorPeak(long pid) {
+            this.fds = Path.of("/proc", Long.toString(pid), "fd");
+            this.sampler = Thread.ofPlatform().daemon().name("descriptor-peak").start(this::sample);
+        }
+
+        static DescriptorPeak watch(long pid) {
+            return new DescriptorPeak(pid);
+        }
+
+        private void sample() {
+            while (!stopped) {
+                try (var entries = Files.list(fds)) {
+                    List<Path> open = entries.toList();
+                    synchronized (this) {
+                        if (open.size() > most) {
+                            most = open.size();
+                            if (most > DESCRIPTOR_LIMIT - 64) {
+                                kinds = kinds(open);
+                            }
+                        }
+                    }
+                } catch (IOException | UncheckedIOException processGone) {
+                    return;
+                }
+            }
+        }
+
+        private static String kinds(List<Path> open) {
+            var counts = new TreeMap<String, Integer>();
+            for (Path fd : open) {
+                String target;
+                try {
+                    target = Files.readSymbolicLink(fd).toString();
+                } catch (IOException closedMeanwhile) {
+                    target = "closed";
+                }
+                String kind = target.endsWith(".jar")
+                        ? "jar"
+                        : target.contains(":[") ? target.substring(0, target.indexOf(":[")) : "file";
+                counts.merge(kind, 1, Integer::sum);
+            }
+            return counts.toString();
+        }
+
+        void stop() throws InterruptedException {
+            stopped = true;
+            sampler.join(5000);
+        }
+
+        @Override
+        public synchronized String toString() {
+            return most + (kinds.isEmpty() ? "" : " " + kinds);
         }
     }
 }

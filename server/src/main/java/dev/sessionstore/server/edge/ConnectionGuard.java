@@ -107,6 +107,21 @@ final class ConnectionGuard implements ServerConnectionSelector {
         }
     }
 
+    /**
+     * Closes the connection's socket (its descriptor) as its handling ends. Helidon 4.5 gives the connection's
+     * place back to its accept loop ({@code maxTcpConnections}) before it closes the socket, so without this the
+     * loop could accept a new connection while the old descriptor is still open, and under a flood of closing
+     * connections hold more descriptors than the caps allow. Everything the connection wrote is already in the
+     * kernel (Helidon's writes are direct), and Helidon closes the socket the same way right after.
+     */
+    private static void closeDescriptor(ConnectionContext ctx) {
+        try {
+            ctx.serverSocket().close();
+        } catch (RuntimeException alreadyClosedOrReset) {
+            // nothing left to close
+        }
+    }
+
     private static byte[] refusal(int maxConnections) {
         String body = "{\"type\":\"https://sessionstore.dev/problems/too-many-connections\","
                 + "\"title\":\"Too many connections\",\"status\":503,"
@@ -142,6 +157,7 @@ final class ConnectionGuard implements ServerConnectionSelector {
                     refuse(ctx);
                 }
             } finally {
+                closeDescriptor(ctx);
                 deadlines.ended(ctx);
                 open.decrementAndGet();
             }

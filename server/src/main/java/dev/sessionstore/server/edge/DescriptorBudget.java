@@ -6,15 +6,19 @@ import java.util.Optional;
 
 /**
  * How many connections the process's descriptor limit ({@code ulimit -n}) can hold: the limit, less the
- * descriptors open at start (JDK, jars, store connections, log files), less {@link #RESERVE} for what opens later
- * (store reconnections, webhook calls, the embedded Redis's files). Each connection is one descriptor.
+ * descriptors open at start (JDK, jars, store connections, log files), less a {@linkplain #reserve(long) reserve}
+ * for what opens later (store reconnections, webhook calls, the embedded Redis's files, the JDK's pollers) and for
+ * bursts. Each connection is one descriptor.
  *
  * @param limit the process's descriptor limit
  * @param open the descriptors open when measured
  */
 record DescriptorBudget(long limit, long open) {
-    /** Descriptors kept free for everything but connections. */
-    static final int RESERVE = 64;
+    /** The fewest descriptors kept free for everything but connections. */
+    static final int MIN_RESERVE = 64;
+
+    /** The most descriptors kept free for everything but connections. */
+    static final int MAX_RESERVE = 1024;
 
     /** Set to {@code off} to skip the budget (tests of the listener watchdog use it to run out on purpose). */
     static final String GUARD_PROPERTY = "sessionstore.edge.descriptorGuard";
@@ -30,6 +34,16 @@ record DescriptorBudget(long limit, long open) {
 
     /** The connections this budget holds; at least 2, so that one can be served and one refused. */
     int connections() {
-        return (int) Math.clamp(limit - open - RESERVE, 2, Integer.MAX_VALUE);
+        return (int) Math.clamp(limit - open - reserve(limit), 2, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The descriptors kept free under {@code limit}: an eighth of it, 64 to 1,024 (128 under {@code ulimit -n 1024}).
+     * 64 alone once left too little: the fitted service's steady peak under a flood was 58 descriptors below the
+     * limit, and one CI run still saw Helidon's accept fail with "Too many open files" (docs/server.md, "The service
+     * edge").
+     */
+    static long reserve(long limit) {
+        return Math.clamp(limit / 8, MIN_RESERVE, MAX_RESERVE);
     }
 }

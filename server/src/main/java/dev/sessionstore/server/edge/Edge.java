@@ -66,6 +66,7 @@ public final class Edge implements AutoCloseable {
                     .protocols(List.of())
                     .connectionSelectors(List.of(guard))
                     .maxTcpConnections(caps.accepted())
+                    .writeQueueLength(0) // direct writes: written before ConnectionGuard closes the socket
                     .idleConnectionTimeout(options.idleTimeout())
                     .idleConnectionPeriod(idlePeriod(options.idleTimeout()))
                     .buildPrototype();

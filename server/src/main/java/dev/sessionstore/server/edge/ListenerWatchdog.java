@@ -132,7 +132,7 @@ final class ListenerWatchdog implements AutoCloseable {
     /** Whether a new server can open its socket: each attempt that fails costs a thread in Helidon. */
     private static boolean descriptorsToSpare() {
         return DescriptorBudget.current()
-                .map(b -> b.open() >= 0 && b.limit() - b.open() > DescriptorBudget.RESERVE / 2)
+                .map(b -> b.open() >= 0 && b.limit() - b.open() > DescriptorBudget.MIN_RESERVE / 2)
                 .orElse(true);
     }
 

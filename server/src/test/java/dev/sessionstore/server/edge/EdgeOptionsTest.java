@@ -28,11 +28,19 @@ class EdgeOptionsTest {
 
     @Test
     void caps_areLoweredToWhatTheDescriptorsHold() {
-        // ulimit -n 1024 with 100 open: 860 connections, 54 of them the room for refusals
+        // ulimit -n 1024 with 100 open, 128 kept free: 796 connections, 49 of them the room for refusals
         DescriptorBudget budget = new DescriptorBudget(1024, 100);
-        assertThat(budget.connections()).isEqualTo(1024 - 100 - DescriptorBudget.RESERVE);
-        assertThat(ConnectionCaps.of(10_000, Optional.of(budget))).isEqualTo(new ConnectionCaps(807, 860, true));
+        assertThat(budget.connections()).isEqualTo(1024 - 100 - 128);
+        assertThat(ConnectionCaps.of(10_000, Optional.of(budget))).isEqualTo(new ConnectionCaps(747, 796, true));
         assertThat(ConnectionCaps.of(500, Optional.of(budget))).isEqualTo(new ConnectionCaps(500, 531, false));
+    }
+
+    @Test
+    void theReserve_isAnEighthOfTheLimit_within64And1024() {
+        assertThat(DescriptorBudget.reserve(256)).isEqualTo(64);
+        assertThat(DescriptorBudget.reserve(1024)).isEqualTo(128);
+        assertThat(DescriptorBudget.reserve(4096)).isEqualTo(512);
+        assertThat(DescriptorBudget.reserve(1_048_576)).isEqualTo(1024);
     }
 
     @Test
