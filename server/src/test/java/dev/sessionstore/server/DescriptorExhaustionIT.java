@@ -214,8 +214,8 @@ class DescriptorExhaustionIT {
     }
 
     /**
-     * The most descriptors a process held while watched (Linux: {@code /proc/PID/fd}, counted every millisecond or
-     * so), and what they were at that moment (sockets, jars, pipes, …) once within 64 of the limit.
+     * The most descriptors a process held while watched (Linux: {@code /proc/PID/fd}, counted every few
+     * milliseconds), and what they were at that moment (sockets, jars, pipes, …) once within 64 of the limit.
      */
     private static final class DescriptorPeak {
         private final Path fds;
@@ -245,7 +245,11 @@ class DescriptorExhaustionIT {
                             }
                         }
                     }
+                    Thread.sleep(2); // the flood's plateau lasts half a second; leave the cores to the service
                 } catch (IOException | UncheckedIOException processGone) {
+                    return;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                     return;
                 }
             }
