@@ -215,14 +215,14 @@ class DescriptorExhaustionIT {
 
     /**
      * The most descriptors a process held while watched (Linux: {@code /proc/PID/fd}, counted every few
-     * milliseconds), and what they were at that moment (sockets, jars, pipes, …) once within 64 of the limit.
+     * milliseconds), and what they were at that moment (sockets, jars, pipes, …).
      */
     private static final class DescriptorPeak {
         private final Path fds;
         private final Thread sampler;
         private volatile boolean stopped;
         private int most;
-        private String kinds = "";
+        private String kinds = "{}";
 
         private DescriptorPeak(long pid) {
             this.fds = Path.of("/proc", Long.toString(pid), "fd");
@@ -240,9 +240,7 @@ class DescriptorExhaustionIT {
                     synchronized (this) {
                         if (open.size() > most) {
                             most = open.size();
-                            if (most > DESCRIPTOR_LIMIT - 64) {
-                                kinds = kinds(open);
-                            }
+                            kinds = kinds(open);
                         }
                     }
                     Thread.sleep(2); // the flood's plateau lasts half a second; leave the cores to the service
@@ -279,7 +277,7 @@ class DescriptorExhaustionIT {
 
         @Override
         public synchronized String toString() {
-            return most + (kinds.isEmpty() ? "" : " " + kinds);
+            return most + " " + kinds;
         }
     }
 }

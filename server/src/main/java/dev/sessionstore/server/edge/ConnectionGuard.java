@@ -173,7 +173,7 @@ final class ConnectionGuard implements ServerConnectionSelector {
             if (served) {
                 delegate.close(interrupt);
             } else {
-                ctx.serverSocket().close(); // a refusal being drained: nothing to finish
+                closeDescriptor(ctx); // a refusal being drained: nothing to finish
             }
         }
 

@@ -39,9 +39,7 @@ record DescriptorBudget(long limit, long open) {
 
     /**
      * The descriptors kept free under {@code limit}: an eighth of it, 64 to 1,024 (128 under {@code ulimit -n 1024}).
-     * 64 alone once left too little: the fitted service's steady peak under a flood was 58 descriptors below the
-     * limit, and one CI run still saw Helidon's accept fail with "Too many open files" (docs/server.md, "The service
-     * edge").
+     * Why not a flat 64: docs/server.md, "The edge, measured".
      */
     static long reserve(long limit) {
         return Math.clamp(limit / 8, MIN_RESERVE, MAX_RESERVE);
